@@ -79,7 +79,7 @@ final class ConfigValidator {
         }
     }
 
-    private void partition(PartitionConfig p, String path, Set<String> names, Set<String> iqns,
+    void partition(PartitionConfig p, String path, Set<String> names, Set<String> iqns,
                            Map<String, String> barcodes) {
         boolean goodName = p.name() != null && PARTITION_NAME.matcher(p.name()).matches();
         if (p.name() != null) {
@@ -120,7 +120,7 @@ final class ConfigValidator {
     }
 
     /** Checks one range; returns how many cartridges it holds (0 when it is unusable). */
-    private long cartridges(PartitionConfig p, CartridgeRange c, String path, Map<String, String> barcodes) {
+    long cartridges(PartitionConfig p, CartridgeRange c, String path, Map<String, String> barcodes) {
         if (c.media() != null && p.driveGeneration() != null && !p.driveGeneration().writes(c.media())) {
             errors.add(path + ".media: " + p.driveGeneration() + " drives cannot write " + c.media()
                     + " media (they write " + writable(p.driveGeneration()) + ")");
@@ -145,7 +145,7 @@ final class ConfigValidator {
             errors.add(path + ".barcodes: suffix L" + generation.group(1) + " does not match media " + c.media()
                     + " (use " + c.media().barcodeSuffix() + ")");
         }
-        if (range.count() <= p.slots()) {
+        if (range.count() <= Math.max(p.slots(), 1)) {
             for (String barcode : range.barcodes()) {
                 String first = barcodes.putIfAbsent(barcode, path);
                 if (first != null) {
