@@ -38,14 +38,14 @@ final class CartridgeRoutes {
                 throw ApiException.invalid("partition is required: the library the cartridges are created in");
             }
             String partition = body.get("partition").asText();
-            PartitionConfig owner = LibraryRoutes.partitions(partitions).get(partition).config();
+            PartitionConfig owner = LibraryRoutes.partitions(partitions).partition(partition).config();
             ObjectNode rangeNode = ((ObjectNode) body).deepCopy();
             rangeNode.remove("partition");
             CartridgeRange range = bind(rangeNode, owner);
             return ApiResponse.accepted(jobs.submit("cartridge-create", "create cartridges " + range.barcodes()
                     + " in partition " + partition, "cartridges", p -> cartridges.create(partition, range, p)));
         });
-        router.add("GET", "/api/v1/cartridges/{barcode}", r -> ApiResponse.ok(cartridges(service).get(r.param("barcode"))));
+        router.add("GET", "/api/v1/cartridges/{barcode}", r -> ApiResponse.ok(cartridges(service).cartridge(r.param("barcode"))));
         router.add("POST", "/api/v1/cartridges/{barcode}/import", r -> {
             ImportTo to = r.body(ImportTo.class);
             if (to.partition() == null) {
@@ -58,7 +58,7 @@ final class CartridgeRoutes {
         router.add("POST", "/api/v1/cartridges/{barcode}/erase", r -> {
             CartridgeService cartridges = cartridges(service);
             String barcode = r.param("barcode");
-            cartridges.get(barcode);
+            cartridges.cartridge(barcode);
             return ApiResponse.accepted(jobs.submit("cartridge-erase", "erase cartridge " + barcode, "bytes",
                     p -> cartridges.erase(barcode, p)));
         });

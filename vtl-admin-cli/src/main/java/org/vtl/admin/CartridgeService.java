@@ -14,7 +14,7 @@ public interface CartridgeService {
     List<CartridgeView> list(CartridgeFilter filter);
 
     /** @throws ApiException not_found */
-    CartridgeView get(String barcode);
+    CartridgeView cartridge(String barcode);
 
     /**
      * Creates the cartridges of {@code range} in free storage slots of {@code partition}.

@@ -39,12 +39,12 @@ final class LibraryRoutes {
             return ApiResponse.created(redacted(partitions.create(p)));
         });
         router.add("GET", "/api/v1/partitions/{name}", r -> ApiResponse.ok(
-                redacted(partitions(service).get(r.param("name")))));
+                redacted(partitions(service).partition(r.param("name")))));
         router.add("PATCH", "/api/v1/partitions/{name}", r -> {
             PartitionService partitions = partitions(service);
             JsonNode patch = r.json();
             checkPatch(patch, r.param("name"));
-            PartitionConfig current = partitions.get(r.param("name")).config();
+            PartitionConfig current = partitions.partition(r.param("name")).config();
             return ApiResponse.ok(redacted(partitions.update(r.param("name"), bind(patch, current))));
         });
         router.add("DELETE", "/api/v1/partitions/{name}", r -> {
@@ -68,7 +68,7 @@ final class LibraryRoutes {
         router.add("PUT", "/api/v1/partitions/{name}/slots", r -> {
             PartitionService partitions = partitions(service);
             SlotResize resize = r.body(SlotResize.class);
-            PartitionConfig current = partitions.get(r.param("name")).config();
+            PartitionConfig current = partitions.partition(r.param("name")).config();
             int slots = resize.slots() == null ? current.slots() : resize.slots();
             int mail = resize.importExportSlots() == null ? current.importExportSlots() : resize.importExportSlots();
             if (slots < 1 || slots > 8192 || mail < 0 || mail > 256) {

@@ -15,7 +15,7 @@ public interface PartitionService {
     List<PartitionView> list();
 
     /** @throws ApiException not_found */
-    PartitionView get(String name);
+    PartitionView partition(String name);
 
     /**
      * Creates a partition (already checked against the configuration rules) with its cartridges.
