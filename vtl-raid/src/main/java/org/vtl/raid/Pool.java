@@ -191,6 +191,15 @@ public final class Pool implements AutoCloseable {
 
     /** Makes every stripe acknowledged so far durable (fdatasync on every writable member). */
     public void sync() throws IOException {
+        forceMembers();
+        for (RaidGroup g : groups) {
+            if (g.state() == GroupState.FAILED && g.usedRows() > 0) {
+                throw new PoolException("group " + g.index + " has failed: " + g.failedCount() + " members lost");
+            }
+        }
+    }
+
+    private void forceMembers() {
         for (RaidGroup g : groups) {
             for (Member m : g.members) {
                 if (m.writable()) {
@@ -200,9 +209,6 @@ public final class Pool implements AutoCloseable {
                         m.fail("fsync", e);
                     }
                 }
-            }
-            if (g.state() == GroupState.FAILED && g.usedRows() > 0) {
-                throw new PoolException("group " + g.index + " has failed: " + g.failedCount() + " members lost");
             }
         }
     }
@@ -363,16 +369,12 @@ public final class Pool implements AutoCloseable {
                 m.stopWriter();
             }
         }
+        forceMembers();
         IOException failure = null;
-        try {
-            sync();
-        } catch (IOException e) {
-            failure = e;
-        }
         try {
             persistMetadata();
         } catch (IOException e) {
-            failure = failure == null ? e : failure;
+            failure = e;
         }
         for (RaidGroup g : groups) {
             for (Member m : g.members) {
