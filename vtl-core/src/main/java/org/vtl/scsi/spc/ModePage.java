@@ -1,7 +1,6 @@
 package org.vtl.scsi.spc;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,11 +16,11 @@ public final class ModePage {
     private final byte[] defaults;
     private final byte[] changeable;
     private final UnaryOperator<byte[]> view;
-    private final Consumer<byte[]> onSelect;
+    private final SelectAction onSelect;
     private byte[] current;
 
     public ModePage(int pageCode, int subpageCode, byte[] defaults, byte[] changeable,
-                    UnaryOperator<byte[]> view, Consumer<byte[]> onSelect) {
+                    UnaryOperator<byte[]> view, SelectAction onSelect) {
         if (defaults.length != changeable.length) {
             throw new IllegalArgumentException("mask length differs for page " + pageCode);
         }
@@ -36,7 +35,7 @@ public final class ModePage {
 
     /** A page with no live overlay and no action on select. */
     public static ModePage of(int pageCode, int subpageCode, byte[] defaults, byte[] changeable) {
-        return new ModePage(pageCode, subpageCode, defaults, changeable, UnaryOperator.identity(), page -> { });
+        return new ModePage(pageCode, subpageCode, defaults, changeable, UnaryOperator.identity(), (page, offset) -> { });
     }
 
     /** Builds page bytes with the right header for the code and subpage; {@code body} excludes the header. */
@@ -108,10 +107,19 @@ public final class ModePage {
             }
             byte[] next = page.clone();
             next[0] &= 0x7f; // PS bit is reported, never selected
-            onSelect.accept(next);
+            onSelect.apply(next, offset);
             current = next;
         }
         return true;
+    }
+
+    /**
+     * What a device does with an accepted page. May refuse it with a {@link org.vtl.scsi.ScsiException}
+     * (INVALID FIELD IN PARAMETER LIST, pointing at {@code offset} + the byte within the page).
+     */
+    @FunctionalInterface
+    public interface SelectAction {
+        void apply(byte[] page, int offset);
     }
 
     /** Back to defaults (logical unit reset). */
