@@ -62,6 +62,9 @@ final class ConfigValidator {
         } else if (pool.groups() >= 1 && members.count() / pool.groups() < 4) {
             errors.add("pool.groups: each RAID-6 group needs at least 4 members, " + members.count()
                     + " members in " + pool.groups() + " groups give " + members.count() / pool.groups());
+        } else if (pool.groups() >= 1 && members.count() / pool.groups() > 24) {
+            errors.add("pool.groups: each RAID-6 group holds at most 24 members, " + members.count()
+                    + " members in " + pool.groups() + " groups give " + members.count() / pool.groups());
         }
     }
 

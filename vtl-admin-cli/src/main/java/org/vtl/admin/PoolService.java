@@ -24,5 +24,5 @@ public interface PoolService {
      *
      * @return the number of stripes found inconsistent
      */
-    long scrub(JobProgress progress);
+    long scrub(JobProgress progress) throws InterruptedException;
 }

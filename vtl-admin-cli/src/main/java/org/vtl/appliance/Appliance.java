@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,9 @@ import org.vtl.admin.AdminServices;
 import org.vtl.admin.ComponentStatus;
 import org.vtl.admin.HealthView;
 import org.vtl.admin.JobRegistry;
+import org.vtl.compress.Codec;
+import org.vtl.compress.CompressionEngine;
+import org.vtl.compress.EngineConfig;
 import org.vtl.config.ApplianceConfig;
 import org.vtl.config.BarcodeRange;
 import org.vtl.config.PartitionConfig;
@@ -93,31 +97,38 @@ public final class Appliance implements AutoCloseable {
         data = DataDirectory.open(Path.of(config.dataDir()));
         running.push(data);
         component(ComponentStatus.running("data directory", data.path() + " (locked)"));
-        startStorage();
+        AdminServices services = startStorage();
         JobRegistry jobs = new JobRegistry();
         running.push(jobs);
         Gauge.builder("vtl.jobs.running", jobs, JobRegistry::running).description("jobs running").register(meters);
-        startAdmin(jobs, AdminServices.none());
+        startAdmin(jobs, services);
     }
 
     /**
-     * The storage stack and the target. Each part below is reported as not available until its module is wired
-     * here, in this order, each handing its services to the next: catalog, pool, compression engine, partitions,
-     * iSCSI target.
+     * The storage stack and the target, in this order, each handing its services to the next: catalog, pool,
+     * compression engine, partitions, iSCSI target. A part whose module is not wired yet is reported as not
+     * available.
      */
-    private void startStorage() {
+    private AdminServices startStorage() throws ApplianceException {
         component(ComponentStatus.notAvailable("catalog",
                 "not in this build yet: partition and cartridge state cannot be kept"));
-        component(ComponentStatus.notAvailable("pool", "not in this build yet: configured "
-                + config.pool().members().count() + " members of " + config.pool().members().size() + " in "
-                + config.pool().groups() + " RAID-6 group(s), chunk " + config.pool().chunkSize()));
-        component(ComponentStatus.notAvailable("compression engine", "not in this build yet: configured "
-                + config.compression().codec() + " level " + config.compression().level() + ", "
-                + config.compression().threads() + " threads"));
-        component(ComponentStatus.notAvailable("partitions", "need the catalog and the pool: configured "
+        RaidPoolService pool = RaidPoolService.open(config, data, meters);
+        running.push(pool);
+        component(ComponentStatus.running("pool", pool.describe() + " (chunk " + config.pool().chunkSize()
+                + "; nothing writes to it until partitions are served)"));
+        CompressionEngine engine = CompressionEngine.start(EngineConfig.defaults().withName("compress")
+                .withThreads(config.compression().threads()).withQueueDepth(config.compression().queueDepth())
+                .withCompression(config.compression().codec() == org.vtl.config.Codec.ZSTD ? Codec.ZSTD : Codec.NONE,
+                        config.compression().level()), meters);
+        running.push(engine);
+        component(ComponentStatus.running("compression engine", config.compression().codec() + " level "
+                + config.compression().level() + ", " + config.compression().threads() + " threads, queue depth "
+                + config.compression().queueDepth()));
+        component(ComponentStatus.notAvailable("partitions", "need the catalog: configured "
                 + describePartitions()));
         component(ComponentStatus.notAvailable("iSCSI target", "not in this build yet: configured portals "
                 + String.join(", ", config.iscsi().portals())));
+        return new AdminServices(Optional.empty(), Optional.empty(), Optional.of(pool), Optional.empty());
     }
 
     private void startAdmin(JobRegistry jobs, AdminServices services) throws ApplianceException {

@@ -33,8 +33,14 @@ class ApplianceTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private ApplianceConfig config(Path data) {
-        return ConfigLoader.defaults().withDataDir(data.toString()).withAdminPort(0);
+    /** The embedded default with small pool members (sparse anyway) on {@code data} and a free admin port. */
+    static ApplianceConfig config(Path data) {
+        try {
+            return ConfigLoader.parse("pool: {members: {size: 64MiB}}\n", "test").withDataDir(data.toString())
+                    .withAdminPort(0);
+        } catch (org.vtl.config.ConfigException e) {
+            throw new AssertionError(e.getMessage());
+        }
     }
 
     private HttpResponse<String> get(Appliance appliance, String path, String token) throws Exception {
@@ -65,6 +71,9 @@ class ApplianceTest {
                     "iSCSI target", "admin API"), names);
             assertEquals("RUNNING", body.path("components").get(0).path("state").asText());
             assertEquals("NOT_AVAILABLE", body.path("components").get(1).path("state").asText());
+            assertEquals("RUNNING", body.path("components").get(2).path("state").asText());
+            assertEquals("RUNNING", body.path("components").get(3).path("state").asText());
+            assertEquals("NOT_AVAILABLE", body.path("components").get(4).path("state").asText());
             assertEquals(appliance.adminUri() + "\n", Files.readString(data.resolve("admin.url")));
         } finally {
             appliance.close();
@@ -83,6 +92,7 @@ class ApplianceTest {
             assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
             assertTrue(metrics.body().contains("vtl_component_up{component=\"admin API\"} 1.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_component_up{component=\"catalog\"} 0.0"), metrics.body());
+            assertTrue(metrics.body().contains("vtl_component_up{component=\"pool\"} 1.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_admin_requests_total{method=\"GET\",status=\"200\"}"));
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
         }
@@ -221,6 +231,43 @@ class ApplianceTest {
         ApplianceException e = assertThrows(ApplianceException.class, () -> Appliance.start(remote));
         assertTrue(e.getMessage().startsWith("admin API cannot listen on 192.0.2.1:0: "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void poolIsCreatedOnAFreshDataDirectoryAndReassembledOnRestart() throws Exception {
+        Path data = dir.resolve("data");
+        JsonNode first;
+        try (Appliance appliance = Appliance.start(config(data))) {
+            first = Json.MAPPER.readTree(get(appliance, "/api/v1/pool", token(data)).body());
+        }
+        assertEquals("online", first.path("state").asText());
+        assertEquals(6, first.path("groups").get(0).path("members").size());
+        assertEquals(262144, first.path("chunkBytes").asLong());
+        assertTrue(first.path("capacityBytes").asLong() > 0);
+        for (int i = 0; i < 6; i++) {
+            assertTrue(Files.exists(data.resolve("pool").resolve("member-" + i + ".img")));
+        }
+        try (Appliance again = Appliance.start(config(data))) {
+            JsonNode second = Json.MAPPER.readTree(get(again, "/api/v1/pool", token(data)).body());
+            assertEquals(first.path("capacityBytes"), second.path("capacityBytes"));
+            assertEquals("online", second.path("state").asText());
+        }
+    }
+
+    @Test
+    void poolLayoutChangesWaitForTheCatalog() throws Exception {
+        Path data = dir.resolve("data");
+        try (Appliance appliance = Appliance.start(config(data))) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(appliance.adminUri().resolve("/api/v1/pool/scrub"))
+                    .header("Authorization", "Bearer " + token(data)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, r.statusCode());
+            HttpResponse<String> add = http.send(HttpRequest.newBuilder(appliance.adminUri().resolve("/api/v1/pool/groups"))
+                    .header("Authorization", "Bearer " + token(data))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"paths\": [\"/a\", \"/b\", \"/c\", \"/d\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, add.statusCode(), "accepted as a job, which fails naming the catalog");
+        }
     }
 
     @Test

@@ -43,7 +43,7 @@ class ServeCommandTest {
     @Test
     void dataDirectoryInUseIsOneLineAndExitCodeOne() throws Exception {
         Path data = dir.resolve("d");
-        try (Appliance running = Appliance.start(ConfigLoader.defaults().withDataDir(data.toString()).withAdminPort(0))) {
+        try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
             TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "serve", "--data", data.toString(), "--admin-port", "0");
             assertCleanRefusal(r);
             assertTrue(r.err().contains("is in use by another vtl serve"), r.err());
@@ -80,16 +80,17 @@ class ServeCommandTest {
     @Test
     void statusThroughTheDataDirectoryShowsWhatTheRealDaemonServes() throws Exception {
         Path data = dir.resolve("d");
-        try (Appliance running = Appliance.start(ConfigLoader.defaults().withDataDir(data.toString()).withAdminPort(0))) {
+        try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
             TestDaemon.Result human = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status");
             assertEquals(0, human.exit(), human.err());
             assertTrue(human.out().startsWith("appliance partial (version "), human.out());
             assertTrue(human.out().contains("catalog             not available  not in this build yet"), human.out());
-            assertTrue(human.out().endsWith("pool: not available\npartitions: not available\n"), human.out());
+            assertTrue(human.out().contains("\npool online: 0 B used of "), human.out());
+            assertTrue(human.out().endsWith("partitions: not available\n"), human.out());
             JsonNode json = Json.MAPPER.readTree(TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status",
                     "--json").out());
             assertEquals("partial", json.path("health").path("status").asText());
-            assertTrue(json.path("pool").isNull());
+            JsonShape.assertShape(json.path("pool"), org.vtl.admin.PoolView.class, "$.pool");
             assertTrue(json.path("partitions").isNull());
         }
     }
@@ -97,22 +98,41 @@ class ServeCommandTest {
     @Test
     void partitionCommandsOnTheRealDaemonSayWhatIsMissing() throws Exception {
         Path data = dir.resolve("d");
-        try (Appliance running = Appliance.start(ConfigLoader.defaults().withDataDir(data.toString()).withAdminPort(0))) {
+        try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
             TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "partition", "create",
                     "backup2", "--drives", "2", "--slots", "30", "--mail-slots", "2");
             assertCleanRefusal(r);
             assertEquals("vtl: partitions are not available: this appliance runs without the catalog (see vtl status)\n",
                     r.err());
             TestDaemon.Result pool = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "pool", "status", "--json");
-            assertCleanRefusal(pool);
-            assertEquals("", pool.out());
+            assertEquals(0, pool.exit(), pool.err());
+            JsonShape.assertShape(Json.MAPPER.readTree(pool.out()), org.vtl.admin.PoolView.class, "$");
+            TestDaemon.Result add = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "pool", "add-group",
+                    "--path", "/a", "--path", "/b", "--path", "/c", "--path", "/d", "--wait");
+            assertCleanRefusal(add);
+            assertEquals("vtl: job 1 failed: pool layout changes are not available: this appliance runs without the "
+                    + "catalog (it records the new members so the pool reassembles after a restart) (see vtl status)\n",
+                    add.err());
+        }
+    }
+
+    @Test
+    void scrubOfTheRealPoolRunsAsAJob() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
+            TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "pool", "scrub", "--wait",
+                    "--json");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode job = Json.MAPPER.readTree(r.out());
+            assertEquals("SUCCEEDED", job.path("state").asText());
+            assertEquals(0, job.path("result").asLong());
         }
     }
 
     @Test
     void jobListOnTheRealDaemonIsEmpty() throws Exception {
         Path data = dir.resolve("d");
-        try (Appliance running = Appliance.start(ConfigLoader.defaults().withDataDir(data.toString()).withAdminPort(0))) {
+        try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
             TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "job", "list", "--json");
             assertEquals(0, r.exit(), r.err());
             assertEquals("[ ]\n", r.out());
