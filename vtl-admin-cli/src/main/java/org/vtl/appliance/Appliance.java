@@ -31,11 +31,12 @@ import org.vtl.admin.AdminServices;
 import org.vtl.admin.ComponentStatus;
 import org.vtl.admin.HealthView;
 import org.vtl.admin.JobRegistry;
+import org.vtl.catalog.Catalog;
+import org.vtl.catalog.CatalogBatch;
 import org.vtl.compress.Codec;
 import org.vtl.compress.CompressionEngine;
 import org.vtl.compress.EngineConfig;
 import org.vtl.config.ApplianceConfig;
-import org.vtl.config.BarcodeRange;
 import org.vtl.config.PartitionConfig;
 
 /**
@@ -55,6 +56,7 @@ import org.vtl.config.PartitionConfig;
 public final class Appliance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Appliance.class);
+    private static final String CATALOG_DIR = "catalog";
 
     private final ApplianceConfig config;
     private final Instant started = Instant.now();
@@ -110,8 +112,14 @@ public final class Appliance implements AutoCloseable {
      * available.
      */
     private AdminServices startStorage() throws ApplianceException {
-        component(ComponentStatus.notAvailable("catalog",
-                "not in this build yet: partition and cartridge state cannot be kept"));
+        Catalog catalog = openCatalog();
+        CatalogLibrary library = new CatalogLibrary(catalog, applianceId(catalog));
+        if (library.empty()) {
+            seed(library);
+        }
+        CatalogCartridges cartridges = new CatalogCartridges(library);
+        component(ComponentStatus.running("catalog", data.resolve(CATALOG_DIR) + " (RocksDB): "
+                + library.list().size() + " partitions, " + catalog.cartridges().size() + " cartridges"));
         RaidPoolService pool = RaidPoolService.open(config, data, meters);
         running.push(pool);
         component(ComponentStatus.running("pool", pool.describe() + " (chunk " + config.pool().chunkSize()
@@ -124,11 +132,58 @@ public final class Appliance implements AutoCloseable {
         component(ComponentStatus.running("compression engine", config.compression().codec() + " level "
                 + config.compression().level() + ", " + config.compression().threads() + " threads, queue depth "
                 + config.compression().queueDepth()));
-        component(ComponentStatus.notAvailable("partitions", "need the catalog: configured "
-                + describePartitions()));
+        component(ComponentStatus.notAvailable("partitions", "kept in the catalog (" + describe(library)
+                + ") but their changer and drive logical units are not started: no cartridge log on the pool and no "
+                + "iSCSI target in this build yet"));
         component(ComponentStatus.notAvailable("iSCSI target", "not in this build yet: configured portals "
                 + String.join(", ", config.iscsi().portals())));
-        return new AdminServices(Optional.empty(), Optional.empty(), Optional.of(pool), Optional.empty());
+        return new AdminServices(Optional.of(library), Optional.of(cartridges), Optional.of(pool), Optional.empty());
+    }
+
+    private Catalog openCatalog() throws ApplianceException {
+        try {
+            Catalog catalog = Catalog.open(data.resolve(CATALOG_DIR));
+            running.push(catalog);
+            return catalog;
+        } catch (RuntimeException e) {
+            throw new ApplianceException("cannot open the catalog in " + data.resolve(CATALOG_DIR) + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The appliance's persistent identity (serial numbers derive from it), created with the catalog. */
+    private static String applianceId(Catalog catalog) {
+        byte[] key = "id".getBytes(StandardCharsets.US_ASCII);
+        return catalog.state("appliance", key).map(v -> new String(v, StandardCharsets.US_ASCII)).orElseGet(() -> {
+            String id = java.util.UUID.randomUUID().toString();
+            try (CatalogBatch batch = catalog.batch()) {
+                batch.putState("appliance", key, id.getBytes(StandardCharsets.US_ASCII));
+                catalog.commit(batch, true);
+            }
+            return id;
+        });
+    }
+
+    /** A fresh catalog is seeded from the configuration; afterwards the catalog owns the state. */
+    private void seed(CatalogLibrary library) throws ApplianceException {
+        for (PartitionConfig p : config.partitions()) {
+            try {
+                library.create(p);
+            } catch (org.vtl.admin.ApiException e) {
+                throw new ApplianceException("cannot create partition " + p.name() + " from the configuration: "
+                        + e.getMessage());
+            }
+        }
+        LOG.info("catalog seeded from the configuration: {} partitions", config.partitions().size());
+    }
+
+    private static String describe(CatalogLibrary library) {
+        List<org.vtl.admin.PartitionView> all = library.list();
+        if (all.isEmpty()) {
+            return "no partitions";
+        }
+        return all.stream().map(v -> describe(v.config()) + " with " + v.cartridges() + " cartridges")
+                .collect(Collectors.joining("; "));
     }
 
     private void startAdmin(JobRegistry jobs, AdminServices services) throws ApplianceException {
@@ -167,17 +222,9 @@ public final class Appliance implements AutoCloseable {
         components.add(status);
     }
 
-    private String describePartitions() {
-        if (config.partitions().isEmpty()) {
-            return "no partitions";
-        }
-        return config.partitions().stream().map(Appliance::describe).collect(Collectors.joining("; "));
-    }
-
     private static String describe(PartitionConfig p) {
-        long cartridges = p.cartridges().stream().mapToLong(r -> BarcodeRange.parse(r.barcodes()).count()).sum();
         return p.name() + " (" + p.iqn() + ", " + p.drives() + " " + p.driveGeneration() + " drives, " + p.slots()
-                + " slots, " + p.importExportSlots() + " mail slots, " + cartridges + " cartridges)";
+                + " slots, " + p.importExportSlots() + " mail slots)";
     }
 
     private static String lower(String message) {

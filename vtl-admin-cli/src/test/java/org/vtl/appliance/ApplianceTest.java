@@ -70,7 +70,7 @@ class ApplianceTest {
             assertEquals(List.of("data directory", "catalog", "pool", "compression engine", "partitions",
                     "iSCSI target", "admin API"), names);
             assertEquals("RUNNING", body.path("components").get(0).path("state").asText());
-            assertEquals("NOT_AVAILABLE", body.path("components").get(1).path("state").asText());
+            assertEquals("RUNNING", body.path("components").get(1).path("state").asText());
             assertEquals("RUNNING", body.path("components").get(2).path("state").asText());
             assertEquals("RUNNING", body.path("components").get(3).path("state").asText());
             assertEquals("NOT_AVAILABLE", body.path("components").get(4).path("state").asText());
@@ -91,7 +91,8 @@ class ApplianceTest {
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
             assertTrue(metrics.body().contains("vtl_component_up{component=\"admin API\"} 1.0"), metrics.body());
-            assertTrue(metrics.body().contains("vtl_component_up{component=\"catalog\"} 0.0"), metrics.body());
+            assertTrue(metrics.body().contains("vtl_component_up{component=\"catalog\"} 1.0"), metrics.body());
+            assertTrue(metrics.body().contains("vtl_component_up{component=\"iSCSI target\"} 0.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_component_up{component=\"pool\"} 1.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_admin_requests_total{method=\"GET\",status=\"200\"}"));
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
@@ -204,11 +205,11 @@ class ApplianceTest {
             assertFalse(summary.contains("\n"));
             assertTrue(summary.startsWith("vtl partial: data directory " + data.toAbsolutePath()), summary);
             assertTrue(summary.contains("admin API " + appliance.adminUri()), summary);
-            assertTrue(summary.contains("| NOT serving: catalog"), summary);
+            assertTrue(summary.contains("| NOT serving: partitions (kept in the catalog"), summary);
             assertTrue(summary.contains("iSCSI target (not in this build yet: configured portals 127.0.0.1:3260)"),
                     summary);
-            assertTrue(summary.contains("default (iqn.2026-11.org.vtl:default, 2 LTO9 drives, 24 slots, 4 mail slots, "
-                    + "20 cartridges)"), summary);
+            assertTrue(summary.contains("default (iqn.2026-11.org.vtl:default, 2 LTO9 drives, 24 slots, 4 mail slots) "
+                    + "with 20 cartridges"), summary);
         }
     }
 
@@ -216,9 +217,10 @@ class ApplianceTest {
     void resourcesWithoutTheirComponentAnswer503NamingIt() throws Exception {
         Path data = dir.resolve("data");
         try (Appliance appliance = Appliance.start(config(data))) {
-            HttpResponse<String> r = get(appliance, "/api/v1/partitions", token(data));
+            HttpResponse<String> r = get(appliance, "/api/v1/stats", token(data));
             assertEquals(503, r.statusCode());
-            assertEquals("partitions are not available: this appliance runs without the catalog (see vtl status)",
+            assertEquals("statistics are not available: this appliance runs without the tape drives and the "
+                    + "compression engine (see vtl status)",
                     Json.MAPPER.readTree(r.body()).path("error").path("message").asText());
         }
     }
@@ -251,6 +253,27 @@ class ApplianceTest {
             JsonNode second = Json.MAPPER.readTree(get(again, "/api/v1/pool", token(data)).body());
             assertEquals(first.path("capacityBytes"), second.path("capacityBytes"));
             assertEquals("online", second.path("state").asText());
+        }
+    }
+
+    @Test
+    void freshCatalogIsSeededFromTheConfigurationOnce() throws Exception {
+        Path data = dir.resolve("data");
+        try (Appliance appliance = Appliance.start(config(data))) {
+            JsonNode partitions = Json.MAPPER.readTree(get(appliance, "/api/v1/partitions", token(data)).body());
+            assertEquals(1, partitions.size());
+            assertEquals("iqn.2026-11.org.vtl:default", partitions.get(0).path("config").path("iqn").asText());
+            assertEquals(20, partitions.get(0).path("cartridges").asLong());
+            JsonNode cartridges = Json.MAPPER.readTree(get(appliance, "/api/v1/cartridges", token(data)).body());
+            assertEquals(20, cartridges.size());
+            assertEquals("VTL000L9", cartridges.get(0).path("barcode").asText());
+            assertEquals(0x400, cartridges.get(0).path("element").asInt());
+        }
+        ApplianceConfig other = new ApplianceConfig(data.toString(), config(data).pool(), config(data).compression(),
+                config(data).iscsi(), List.of(), config(data).admin(), config(data).metrics());
+        try (Appliance again = Appliance.start(other)) {
+            JsonNode partitions = Json.MAPPER.readTree(get(again, "/api/v1/partitions", token(data)).body());
+            assertEquals(1, partitions.size(), "the catalog, not the file, owns the state after the first start");
         }
     }
 

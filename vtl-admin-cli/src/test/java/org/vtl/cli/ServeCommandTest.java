@@ -84,26 +84,22 @@ class ServeCommandTest {
             TestDaemon.Result human = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status");
             assertEquals(0, human.exit(), human.err());
             assertTrue(human.out().startsWith("appliance partial (version "), human.out());
-            assertTrue(human.out().contains("catalog             not available  not in this build yet"), human.out());
+            assertTrue(human.out().contains("iSCSI target        not available  not in this build yet"), human.out());
             assertTrue(human.out().contains("\npool online: 0 B used of "), human.out());
-            assertTrue(human.out().endsWith("partitions: not available\n"), human.out());
+            assertTrue(human.out().contains("\ndefault  iqn.2026-11.org.vtl:default  IBM_03584L32  2 x LTO9  24     4     20"),
+                    human.out());
             JsonNode json = Json.MAPPER.readTree(TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status",
                     "--json").out());
             assertEquals("partial", json.path("health").path("status").asText());
             JsonShape.assertShape(json.path("pool"), org.vtl.admin.PoolView.class, "$.pool");
-            assertTrue(json.path("partitions").isNull());
+            assertEquals(1, json.path("partitions").size());
         }
     }
 
     @Test
-    void partitionCommandsOnTheRealDaemonSayWhatIsMissing() throws Exception {
+    void poolCommandsOnTheRealDaemon() throws Exception {
         Path data = dir.resolve("d");
         try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
-            TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "partition", "create",
-                    "backup2", "--drives", "2", "--slots", "30", "--mail-slots", "2");
-            assertCleanRefusal(r);
-            assertEquals("vtl: partitions are not available: this appliance runs without the catalog (see vtl status)\n",
-                    r.err());
             TestDaemon.Result pool = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "pool", "status", "--json");
             assertEquals(0, pool.exit(), pool.err());
             JsonShape.assertShape(Json.MAPPER.readTree(pool.out()), org.vtl.admin.PoolView.class, "$");
