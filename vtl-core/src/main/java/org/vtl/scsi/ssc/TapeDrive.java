@@ -267,6 +267,7 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
             }
             case INVALID_POSITION -> SenseData.of(SenseCode.SEQUENTIAL_POSITIONING_ERROR);
             case BLOCK_TOO_LARGE -> SenseData.of(SenseCode.INVALID_FIELD_IN_CDB);
+            case INVALID_PARAMETER -> SenseData.of(SenseCode.INVALID_FIELD_IN_PARAMETER_LIST);
             case NOT_AVAILABLE -> SenseData.of(SenseCode.LOGICAL_UNIT_NOT_READY);
         };
     }
