@@ -71,8 +71,9 @@ class TaskManagementTest {
             TestInitiator reader = new TestInitiator(d, "tmf").clearUnitAttentions();
             List<CompletableFuture<ScsiResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                futures.add(d.execute(new ScsiCommand(reader.nexus(), 0, i, TestInitiator.bytes(0x0A, 0, 0, 0, 4, 0), 0,
-                        Payload.of(ByteBuffer.wrap(new byte[] {(byte) i, (byte) (i >> 8), 0, 0})))).toCompletableFuture());
+                Payload block = Payload.of(ByteBuffer.wrap(new byte[] {(byte) i, (byte) (i >> 8), 0, 0}));
+                ScsiCommand c = new ScsiCommand(reader.nexus(), 0, i, TestInitiator.bytes(0x0A, 0, 0, 0, 4, 0), 0, block);
+                futures.add(d.execute(c).toCompletableFuture());
             }
             futures.forEach(f -> assertEquals(ScsiStatus.GOOD, f.join().status()));
             reader.send(0x01, 0, 0, 0, 0, 0);
