@@ -63,6 +63,9 @@ final class ReadWrite {
         if (lbp) {
             verifyProtection(data, blockSize, count);
         }
+        if (count == 1 && data.length() == dataSize) {
+            return writeBlocks(new Payload[] {task.takeDataOut()}, fixed, length); // the common case: as is
+        }
         int[] offsets = new int[count];
         int[] lengths = new int[count];
         for (int i = 0; i < count; i++) {
