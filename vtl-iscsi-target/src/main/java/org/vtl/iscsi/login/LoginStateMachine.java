@@ -330,8 +330,9 @@ public final class LoginStateMachine {
     }
 
     private Step fail(LoginRequest request, LoginStatus status, String reason) {
+        // RFC 7143 11.13.4: StatSN is only meaningful with Status-Class 0; send 0 as jSCSI and others expect.
         LoginResponse response = new LoginResponse(false, false, request.csg(), 0, 0, 0, request.isid(),
-                request.tsih(), request.initiatorTaskTag(), statSn++, request.cmdSn(), request.cmdSn(),
+                request.tsih(), request.initiatorTaskTag(), 0, request.cmdSn(), request.cmdSn(),
                 status.statusClass(), status.statusDetail(), new byte[0]);
         return new Step(response, Outcome.FAILED, null, status, reason);
     }

@@ -36,7 +36,8 @@ public record DataIn(int flags, int status, long lun, int initiatorTaskTag, int 
                                  int dataLength) {
         ByteBuf b = BhsDescriptor.allocate(alloc, Opcode.DATA_IN, false, flags, dataLength);
         b.setByte(3, (flags & STATUS) != 0 ? status : 0);
-        b.setLong(8, lun);
+        // RFC 7143 11.7.4: LUN and TTT are reserved unless the A bit asks for a SNACK DataACK.
+        b.setLong(8, (flags & ACKNOWLEDGE) != 0 ? lun : 0);
         b.setInt(16, itt);
         b.setInt(20, BhsDescriptor.RESERVED_TAG);
         b.setInt(24, (flags & STATUS) != 0 ? statSn : 0);
