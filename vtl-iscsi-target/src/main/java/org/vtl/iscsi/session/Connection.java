@@ -330,6 +330,12 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         return settings.host();
     }
 
+    /** The port this connection was accepted on (the real one when the portal was bound to port 0). */
+    int localPort() {
+        return ctx.channel().localAddress() instanceof java.net.InetSocketAddress inet ? inet.getPort()
+                : settings.port();
+    }
+
     /** Runs on this connection's event loop, or {@code otherwise} if the loop is gone. */
     void runOnLoop(Runnable task, Runnable otherwise) {
         try {

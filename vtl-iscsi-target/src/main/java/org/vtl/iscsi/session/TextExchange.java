@@ -97,7 +97,7 @@ final class TextExchange {
         if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
             host = connection.localHost();
         }
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + settings.port();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + connection.localPort();
     }
 
     private void sendPiece(TextRequest request) {
