@@ -3,6 +3,7 @@ package org.vtl.compress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,12 @@ class BlockFrameFormatTest {
         assertEquals(24, BlockCompressor.maxFrameLength(0));
         assertEquals(24 + 65_536, BlockCompressor.maxFrameLength(65_536));
         assertThrows(IllegalArgumentException.class, () -> BlockCompressor.maxFrameLength((1 << 24) + 1));
+    }
+
+    @Test
+    void frameCapacityAddsZstdWorstCaseRoom() {
+        assertEquals(24 + 262_144 + 1024, BlockCompressor.frameCapacity(262_144));
+        assertTrue(BlockCompressor.frameCapacity(1) > BlockCompressor.maxFrameLength(1));
     }
 
     @Test

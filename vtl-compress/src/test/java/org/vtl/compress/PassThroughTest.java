@@ -17,14 +17,14 @@ class PassThroughTest {
     @Test
     void blockSavingLessThanMarginIsStoredRaw() throws Exception {
         ByteBuffer block = almostRandom(BLOCK, 0.02);
-        assertTrue(rawWith(new PassThroughPolicy(30, Integer.MAX_VALUE, 0, 4096), block),
+        assertTrue(rawWith(new PassThroughPolicy(30, 1024, 0), block),
                 "2 % saving is under the 3 % margin");
     }
 
     @Test
     void blockSavingMoreThanMarginIsStoredCompressed() throws Exception {
         ByteBuffer block = almostRandom(BLOCK, 0.02);
-        assertTrue(!rawWith(new PassThroughPolicy(5, Integer.MAX_VALUE, 0, 4096), block),
+        assertTrue(!rawWith(new PassThroughPolicy(5, 1024, 0), block),
                 "2 % saving is over a 0.5 % margin");
     }
 
@@ -37,9 +37,10 @@ class PassThroughTest {
     @Test
     void probeJudgesByItsSlicesSoRedundancyBetweenThemIsMissed() throws Exception {
         // Random everywhere the four probe slices look (start, 1/3, 2/3, end), zeros elsewhere.
+        assertEquals(4, PassThroughPolicy.DEFAULT.sampleCount(BLOCK));
         ByteBuffer block = TestBlocks.direct(Kind.ZEROS, BLOCK, 3);
         SplittableRandom random = new SplittableRandom(5);
-        int slice = 4096;
+        int slice = PassThroughPolicy.DEFAULT.sampleLength();
         int stride = (BLOCK - slice) / 3;
         for (int i = 0; i < 4; i++) {
             TestBlocks.fillRandom(block, i * stride, slice, random);
@@ -57,15 +58,15 @@ class PassThroughTest {
     void probedBlockThatFailsTheMarginAfterAllIsStoredRaw() throws Exception {
         // Compressible where the probe looks, random elsewhere: the probe passes, the whole block misses the margin.
         ByteBuffer block = TestBlocks.direct(Kind.RANDOM, BLOCK, 8);
-        int slice = 4096;
+        int slice = PassThroughPolicy.DEFAULT.sampleLength();
         int stride = (BLOCK - slice) / 3;
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < slice; j++) {
                 block.put(i * stride + j, (byte) 0);
             }
         }
-        PassThroughPolicy strict = new PassThroughPolicy(200, 32 * 1024, 4, 4096);
-        assertTrue(rawWith(strict, block), "12 % saving misses a 20 % margin");
+        PassThroughPolicy strict = new PassThroughPolicy(200, slice, 32 * 1024);
+        assertTrue(rawWith(strict, block), "3 % saving misses a 20 % margin");
         ByteBuffer restored = ByteBuffer.allocateDirect(BLOCK);
         try (BlockCompressor compressor = new BlockCompressor(strict, BLOCK)) {
             ByteBuffer frame = ByteBuffer.allocateDirect(BlockCompressor.maxFrameLength(BLOCK));
@@ -73,6 +74,16 @@ class PassThroughTest {
             compressor.decompress(frame.slice(0, length), restored);
         }
         assertTrue(TestBlocks.sameBytes(block, 0, restored, 0, BLOCK));
+    }
+
+    @Test
+    void probeTakesOneSlicePerSpacingUpToSixteen() {
+        PassThroughPolicy policy = PassThroughPolicy.DEFAULT;
+        assertEquals(0, policy.sampleCount(64 * 1024 - 1));
+        assertEquals(2, policy.sampleCount(64 * 1024));
+        assertEquals(8, policy.sampleCount(256 * 1024));
+        assertEquals(16, policy.sampleCount(8 * 1024 * 1024));
+        assertEquals(0, PassThroughPolicy.NO_SAMPLING.sampleCount(8 * 1024 * 1024));
     }
 
     @Test

@@ -30,6 +30,11 @@ public final class Catalog implements AutoCloseable {
         return new Catalog(RocksKeyValueStore.open(directory));
     }
 
+    /** Opens a RocksDB catalog; {@code fsync} false is for tests of semantics only (see RocksKeyValueStore). */
+    public static Catalog open(Path directory, boolean fsync) {
+        return new Catalog(RocksKeyValueStore.open(directory, fsync));
+    }
+
     public CatalogBatch batch() {
         return new CatalogBatch(store.newBatch());
     }

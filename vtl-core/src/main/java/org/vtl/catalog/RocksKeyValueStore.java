@@ -31,25 +31,36 @@ public final class RocksKeyValueStore implements KeyValueStore {
     private final Path directory;
     private final Options options;
     private final RocksDB db;
-    private final WriteOptions synced = new WriteOptions().setSync(true);
+    private final WriteOptions synced;
     private final WriteOptions unsynced = new WriteOptions().setSync(false);
+    private final boolean fsync;
     private volatile boolean closed;
 
-    private RocksKeyValueStore(Path directory, Options options, RocksDB db) {
+    private RocksKeyValueStore(Path directory, Options options, RocksDB db, boolean fsync) {
         this.directory = directory;
         this.options = options;
         this.db = db;
+        this.fsync = fsync;
+        this.synced = new WriteOptions().setSync(fsync);
     }
 
-    /** Opens (creating if needed) the database in {@code directory}. */
+    /** Opens (creating if needed) the database in {@code directory}, syncing the WAL where asked. */
     public static RocksKeyValueStore open(Path directory) {
+        return open(directory, true);
+    }
+
+    /**
+     * Opens the database; with {@code fsync} false, "synced" writes and {@link #sync()} only reach the operating
+     * system (they survive a process kill, not a power loss). For tests of semantics, never for an appliance.
+     */
+    public static RocksKeyValueStore open(Path directory, boolean fsync) {
         Options options = new Options().setCreateIfMissing(true).setParanoidChecks(true)
                 .setMaxOpenFiles(256).setKeepLogFileNum(4);
         try {
             Files.createDirectories(directory);
             RocksDB db = RocksDB.open(options, directory.toString());
             LOG.info("catalog opened at {}", directory);
-            return new RocksKeyValueStore(directory, options, db);
+            return new RocksKeyValueStore(directory, options, db, fsync);
         } catch (RocksDBException | java.io.IOException e) {
             options.close();
             throw new CatalogException("cannot open catalog at " + directory, e);
@@ -118,7 +129,7 @@ public final class RocksKeyValueStore implements KeyValueStore {
     @Override
     public void sync() {
         try {
-            db.flushWal(true);
+            db.flushWal(fsync);
         } catch (RocksDBException e) {
             throw new CatalogException("catalog WAL sync failed", e);
         }

@@ -34,6 +34,7 @@ final class Member {
     final LongAdder errors = new LongAdder();
     private final BlockingQueue<MemberWrite> queue = new ArrayBlockingQueue<>(256);
     private Thread writer;
+    private volatile boolean stopped;
     private Consumer<Member> onFailure = m -> { };
 
     Member(int group, int index, Path path, UUID id, MemberFile file, MemberState state) {
@@ -79,6 +80,10 @@ final class Member {
     }
 
     void submit(MemberWrite w) {
+        if (stopped) {
+            w.owner.memberDone(w, false);
+            return;
+        }
         try {
             queue.put(w);
         } catch (InterruptedException e) {
@@ -115,6 +120,7 @@ final class Member {
 
     /** Stops the writer after the writes already queued. */
     void stopWriter() {
+        stopped = true;
         if (writer != null && writer.isAlive()) {
             try {
                 queue.put(STOP);

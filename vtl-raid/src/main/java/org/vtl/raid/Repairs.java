@@ -99,6 +99,8 @@ final class Repairs {
             for (Member m : g.members) {
                 if (m.state() == MemberState.REBUILDING) {
                     LOG.info("group {} member {}: resuming rebuild at row {}", g.index, m.index, m.rebuiltBelow);
+                    rebuild.total.set(g.rows);
+                    rebuild.done.set(m.rebuiltBelow);
                     startRebuild();
                     return;
                 }

@@ -46,6 +46,9 @@ final class StripeReader {
         int first = (int) (offset / chunk);
         int last = (int) ((offset + n - 1) / chunk);
         ByteBuffer trailer = findTrailer(g, e, s);
+        if (dst.isDirect() && readDirect(g, e, offset, n, dst, trailer, s)) {
+            return n;
+        }
         load(g, e.row(), e.width(), trailer, s, first, last, -1, true);
         long at = offset;
         int remaining = n;
@@ -60,6 +63,75 @@ final class StripeReader {
             remaining -= take;
         }
         return n;
+    }
+
+    /**
+     * The healthy fast path: chunks the range covers whole are read straight into {@code dst} and checked
+     * there, so payload is not copied; partial chunks go through the pooled buffer. Returns false, with
+     * {@code dst} as it was, at the first problem (missing member, I/O error, CRC mismatch, or O_DIRECT
+     * alignment): the caller then takes the reconstructing path.
+     */
+    private boolean readDirect(RaidGroup g, Extent e, long offset, int n, ByteBuffer dst, ByteBuffer trailer,
+            StripeBuffer s) {
+        int chunk = g.layout.chunkSize();
+        int start = dst.position();
+        int limit = dst.limit();
+        long alignment = java.lang.foreign.MemorySegment.ofBuffer(dst).address() % 4096;
+        long at = offset;
+        int remaining = n;
+        int into = start;
+        for (int role = (int) (offset / chunk); remaining > 0; role++) {
+            Member m = g.members[g.layout.member(e.row(), role)];
+            int from = (int) (at - (long) role * chunk);
+            int take = Math.min(chunk - from, remaining);
+            if (!m.readable(e.row())) {
+                dst.limit(limit).position(start);
+                return false;
+            }
+            boolean whole = from == 0 && take == chunk && (!m.file.direct() || (alignment + into - start) % 4096 == 0);
+            if (!readOneDirect(g, e, m, role, whole, from, take, into, dst, trailer, s)) {
+                dst.limit(limit).position(start);
+                return false;
+            }
+            at += take;
+            remaining -= take;
+            into += take;
+        }
+        dst.limit(limit).position(start + n);
+        return true;
+    }
+
+    private boolean readOneDirect(RaidGroup g, Extent e, Member m, int role, boolean whole, int from, int take,
+            int into, ByteBuffer dst, ByteBuffer trailer, StripeBuffer s) {
+        long position = g.layout.chunkOffset(e.row());
+        ByteBuffer target = whole ? dst.limit(into + take).position(into) : s.chunk(role, e.width());
+        try {
+            m.file.read(target, position);
+            m.bytesRead.add(g.layout.chunkSize());
+        } catch (IOException ex) {
+            m.fail("chunk read of row " + e.row(), ex);
+            return false;
+        }
+        int crc;
+        if (whole) {
+            dst.position(into);
+            s.crc.reset();
+            s.crc.update(dst);
+            crc = (int) s.crc.getValue();
+        } else {
+            crc = s.chunkCrc(role, e.width());
+        }
+        if (crc != StripeTrailerDescriptor.chunkCrc(trailer, role)) {
+            return false;
+        }
+        if (!whole) {
+            ByteBuffer view = s.chunk(role, e.width());
+            view.limit(from + take).position(from);
+            dst.limit(into + take).position(into);
+            dst.put(view);
+            view.clear();
+        }
+        return true;
     }
 
     /**

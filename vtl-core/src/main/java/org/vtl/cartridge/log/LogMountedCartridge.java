@@ -500,6 +500,7 @@ final class LogMountedCartridge implements MountedCartridge {
         if (durable) {
             appender.writeOpenSegment(live);
         }
+        boolean newSegments = appender.writtenSegments() > 0;
         appender.syncSegments();
         try (CatalogBatch batch = catalog.batch()) {
             appender.writeTo(batch);
@@ -511,6 +512,9 @@ final class LogMountedCartridge implements MountedCartridge {
         }
         appender.committed();
         statistics.dirty = false;
+        if (newSegments) {
+            reader.segmentsAppended();
+        }
     }
 
     /** The partition state the batch records: everything live at a sync point, else up to the written segments. */

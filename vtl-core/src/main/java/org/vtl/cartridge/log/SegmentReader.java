@@ -52,6 +52,14 @@ final class SegmentReader {
         readAhead.cancel();
     }
 
+    /** New segments were committed after the loaded one: the live range of the loaded segment may end earlier. */
+    void segmentsAppended() {
+        if (loadedExtent >= 0) {
+            SegmentEntry next = catalog.segmentAfter(cartridge, partition, SegmentDescriptor.firstObject(buffer));
+            liveEnd = next == null ? Long.MAX_VALUE : next.firstObject();
+        }
+    }
+
     /** The buffer holding the loaded segment; valid after {@link #find}. */
     ByteBuffer buffer() {
         return buffer;
@@ -66,7 +74,8 @@ final class SegmentReader {
     int find(long object) throws IOException {
         int at;
         if (loadedExtent >= 0 && object == nextObject && object < liveEnd
-                && nextOffset < SegmentDescriptor.HEADER_LENGTH + SegmentDescriptor.payloadLength(buffer)) {
+                && nextOffset < SegmentDescriptor.HEADER_LENGTH + SegmentDescriptor.payloadLength(buffer)
+                && BlockRecordDescriptor.kind(buffer, nextOffset) != BlockRecordDescriptor.KIND_END_OF_DATA) {
             at = nextOffset;
         } else {
             BlockEntry entry = catalog.block(cartridge, partition, object);

@@ -28,8 +28,11 @@ public final class FileSegmentStore implements SegmentStore {
     private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
     private final Map<ByteBuffer, Integer> claims = new IdentityHashMap<>();
 
-    private FileSegmentStore(FileChannel channel, int segmentCapacity, int slots) {
+    private final boolean fsync;
+
+    private FileSegmentStore(FileChannel channel, int segmentCapacity, int slots, boolean fsync) {
         this.channel = channel;
+        this.fsync = fsync;
         this.segmentCapacity = segmentCapacity;
         this.slotSize = (segmentCapacity + ALIGNMENT - 1L) / ALIGNMENT * ALIGNMENT;
         this.slots = slots;
@@ -42,12 +45,21 @@ public final class FileSegmentStore implements SegmentStore {
      * @param slots           how many segments the file may hold
      */
     public static FileSegmentStore open(Path file, int segmentCapacity, int slots) throws IOException {
+        return open(file, segmentCapacity, slots, true);
+    }
+
+    /**
+     * Opens the store file; with {@code fsync} false {@link #sync()} does nothing, so data survives a process
+     * kill but not a power loss. For tests of semantics, never for an appliance.
+     */
+    public static FileSegmentStore open(Path file, int segmentCapacity, int slots, boolean fsync)
+            throws IOException {
         if (segmentCapacity < 4096 || slots < 1) {
             throw new IllegalArgumentException("segment capacity >= 4096 and slots >= 1 required");
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        return new FileSegmentStore(ch, segmentCapacity, slots);
+        return new FileSegmentStore(ch, segmentCapacity, slots, fsync);
     }
 
     @Override
@@ -105,7 +117,9 @@ public final class FileSegmentStore implements SegmentStore {
 
     @Override
     public void sync() throws IOException {
-        channel.force(false);
+        if (fsync) {
+            channel.force(false);
+        }
     }
 
     @Override

@@ -43,7 +43,8 @@ final class ModeCommands {
         }
         ByteArrayOutputStream pages = new ByteArrayOutputStream();
         int found = 0;
-        for (ModePage p : sorted(unit.modePages())) {
+        boolean headerOnly = pageCode == 0 && subpage == 0; // page 00h: header and block descriptor (Linux st)
+        for (ModePage p : headerOnly ? List.<ModePage>of() : sorted(unit.modePages())) {
             if (matches(p, pageCode, subpage)) {
                 byte[] v = p.values(pc);
                 if (pc == 1) {
@@ -53,7 +54,7 @@ final class ModeCommands {
                 found++;
             }
         }
-        if (found == 0 && !(pageCode == ALL_PAGES)) {
+        if (found == 0 && pageCode != ALL_PAGES && !headerOnly) {
             throw ScsiException.invalidCdbField(subpage != 0 && hasPage(pageCode) ? 3 : 2, -1);
         }
         byte[] descriptor = dbd ? null : unit.blockDescriptor();

@@ -35,7 +35,8 @@ public final class ModePage {
 
     /** A page with no live overlay and no action on select. */
     public static ModePage of(int pageCode, int subpageCode, byte[] defaults, byte[] changeable) {
-        return new ModePage(pageCode, subpageCode, defaults, changeable, UnaryOperator.identity(), (page, offset) -> { });
+        return new ModePage(pageCode, subpageCode, defaults, changeable, UnaryOperator.identity(),
+                (page, offset) -> { });
     }
 
     /** Builds page bytes with the right header for the code and subpage; {@code body} excludes the header. */

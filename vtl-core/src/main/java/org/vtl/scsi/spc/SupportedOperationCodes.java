@@ -73,7 +73,11 @@ final class SupportedOperationCodes {
         if (d == null) {
             return new byte[] {0, 0x01, 0, 0}; // SUPPORT 001b: not supported
         }
-        byte[] usage = d.usageMask();
+        byte[] usage = d.usageMask().clone();
+        usage[0] = (byte) d.opcode(); // SPC-5 6.35.2: usage data starts with the operation code...
+        if (d.serviceAction() >= 0) {
+            usage[1] = (byte) ((usage[1] & 0xe0) | d.serviceAction()); // ...and carries the service action
+        }
         byte[] b = new byte[4 + usage.length + (rctd ? 12 : 0)];
         b[1] = (byte) ((rctd ? 0x80 : 0) | 0x03); // CTDP, SUPPORT 011b: supported as the standard says
         Cdb.put16(b, 2, usage.length);

@@ -57,13 +57,14 @@ final class ReadWrite {
             throw ScsiException.invalidCdbField(2, -1); // the Data-Out does not carry what the CDB declares
         }
         if (!drive.writable()) {
-            SenseCode why = drive.cartridge().info().writeProtected()
-                    ? SenseCode.WRITE_PROTECTED : SenseCode.CANNOT_WRITE_MEDIUM_INCOMPATIBLE_FORMAT;
-            throw ScsiException.of(why);
+            throw drive.notWritable();
         }
         Payload data = task.command().dataOut();
         if (lbp) {
             verifyProtection(data, blockSize, count);
+        }
+        if (count == 1 && data.length() == dataSize) {
+            return writeBlocks(new Payload[] {task.takeDataOut()}, fixed, length); // the common case: as is
         }
         int[] offsets = new int[count];
         int[] lengths = new int[count];

@@ -230,8 +230,7 @@ final class SscCommands {
 
     private void requireWritable() {
         if (!drive.writable()) {
-            throw ScsiException.of(drive.cartridge().info().writeProtected()
-                    ? SenseCode.WRITE_PROTECTED : SenseCode.CANNOT_WRITE_MEDIUM_INCOMPATIBLE_FORMAT);
+            throw drive.notWritable();
         }
     }
 }

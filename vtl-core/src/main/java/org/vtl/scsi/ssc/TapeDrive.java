@@ -197,6 +197,15 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
         return (ready() && !writable() ? 0x80 : 0) | 0x10;
     }
 
+    /** DATA PROTECT for a medium this drive may not write: write-protected (TapeAlert 09h) or an older format. */
+    ScsiException notWritable() {
+        if (cartridge.info().writeProtected()) {
+            tapeAlert.set(TapeAlertFlags.WRITE_PROTECT);
+            return ScsiException.of(SenseCode.WRITE_PROTECTED);
+        }
+        return ScsiException.of(SenseCode.CANNOT_WRITE_MEDIUM_INCOMPATIBLE_FORMAT);
+    }
+
     boolean writable() {
         CartridgeInfo info = cartridge.info();
         return !info.writeProtected() && identity.generation().canWrite(info.mediaType());
@@ -267,6 +276,7 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
             }
             case INVALID_POSITION -> SenseData.of(SenseCode.SEQUENTIAL_POSITIONING_ERROR);
             case BLOCK_TOO_LARGE -> SenseData.of(SenseCode.INVALID_FIELD_IN_CDB);
+            case INVALID_PARAMETER -> SenseData.of(SenseCode.INVALID_FIELD_IN_PARAMETER_LIST);
             case NOT_AVAILABLE -> SenseData.of(SenseCode.LOGICAL_UNIT_NOT_READY);
         };
     }

@@ -17,12 +17,19 @@ public final class LogFixture implements AutoCloseable {
     private final Path directory;
     private final LogConfig config;
     private final int slots;
+    private final boolean fsync;
     private CartridgeBackend backend;
 
     public LogFixture(Path directory, CapacityPolicy policy, int slots) throws IOException {
+        this(directory, policy, slots, true);
+    }
+
+    /** With {@code fsync} false, for property tests of semantics: sync points reach the OS, not the disk. */
+    public LogFixture(Path directory, CapacityPolicy policy, int slots, boolean fsync) throws IOException {
         this.directory = directory;
         this.config = new LogConfig(policy, 4);
         this.slots = slots;
+        this.fsync = fsync;
         open();
     }
 
@@ -42,8 +49,9 @@ public final class LogFixture implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        Catalog catalog = Catalog.open(directory.resolve("catalog"));
-        FileSegmentStore segments = FileSegmentStore.open(directory.resolve("segments"), SEGMENT_CAPACITY, slots);
+        Catalog catalog = Catalog.open(directory.resolve("catalog"), fsync);
+        FileSegmentStore segments = FileSegmentStore.open(directory.resolve("segments"), SEGMENT_CAPACITY, slots,
+                fsync);
         backend = CartridgeBackend.open(catalog, segments, () -> (BlockCodec) new DeflateCodec(), config);
     }
 
