@@ -1,6 +1,5 @@
 package org.vtl.admin;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,16 +12,6 @@ final class ApplianceRoutes {
 
     /** Prometheus text exposition format 0.0.4. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-
-    /**
-     * {@code vtl status}: the health, the pool and the partitions, each {@code null} when not available.
-     *
-     * @param health     the appliance and its components
-     * @param pool       the pool, or {@code null}
-     * @param partitions the partitions, or {@code null}
-     */
-    record StatusView(HealthView health, PoolView pool, List<PartitionView> partitions) {
-    }
 
     private ApplianceRoutes() {
     }

@@ -16,16 +16,6 @@ final class PoolRoutes {
     record ReplaceMember(String path) {
     }
 
-    /**
-     * {@code GET /api/v1/pool/rebuild}.
-     *
-     * @param state   the pool's state
-     * @param members members being rebuilt, with their progress
-     * @param jobs    rebuild jobs of this daemon run
-     */
-    record RebuildStatus(String state, List<PoolView.Member> members, List<JobView> jobs) {
-    }
-
     private PoolRoutes() {
     }
 
@@ -62,7 +52,7 @@ final class PoolRoutes {
             List<PoolView.Member> rebuilding = status.groups().stream().flatMap(g -> g.members().stream())
                     .filter(m -> m.rebuildProgress() != null).toList();
             List<JobView> rebuilds = jobs.list().stream().filter(j -> j.kind().equals("pool-rebuild")).toList();
-            return ApiResponse.ok(new RebuildStatus(status.state(), rebuilding, rebuilds));
+            return ApiResponse.ok(new RebuildView(status.state(), rebuilding, rebuilds));
         });
     }
 

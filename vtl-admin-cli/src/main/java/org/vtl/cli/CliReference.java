@@ -37,7 +37,8 @@ public final class CliReference {
                 .append("the daemon (`vtl job list|show|cancel`).\n\n")
                 .append("Shell completion: `source <(./vtl generate-completion)` (bash and zsh).\n\n");
         append(md, root, 2);
-        return md.toString();
+        md.append(JsonShapes.render());
+        return md.toString().stripTrailing() + "\n";
     }
 
     private static void append(StringBuilder md, CommandLine command, int level) {
