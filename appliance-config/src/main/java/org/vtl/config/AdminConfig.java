@@ -7,6 +7,7 @@ public record AdminConfig(
         @ConfigKey(doc = "TCP port of the admin API; 0 picks a free port (written to admin.url in the data directory).",
                 min = 0, max = 65535)
         int port,
-        @ConfigKey(doc = "File holding the bearer token, created with mode 0600 if missing; relative to the data directory.")
+        @ConfigKey(doc = "File holding the bearer token, created with mode 0600 if missing; "
+                + "relative to the data directory.")
         String tokenFile) {
 }

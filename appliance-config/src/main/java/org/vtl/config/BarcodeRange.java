@@ -37,7 +37,8 @@ public record BarcodeRange(String prefix, long first, long last, int width, Stri
         String a = ends[0];
         String b = ends.length == 2 ? ends[1] : ends[0];
         if (a.length() != b.length()) {
-            throw new IllegalArgumentException("first and last barcode must have the same length, was \"" + text + "\"");
+            throw new IllegalArgumentException("first and last barcode must have the same length, was \"" + text
+                    + "\"");
         }
         int p = 0;
         while (p < a.length() && a.charAt(p) == b.charAt(p)) {

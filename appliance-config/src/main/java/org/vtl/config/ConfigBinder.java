@@ -25,7 +25,7 @@ final class ConfigBinder {
         this.errors = errors;
     }
 
-    /** Binds {@code node} (absent: {@code null}) to a record of {@code type}, filling missing keys from {@code defaults}. */
+    /** Binds {@code node} (absent: null) to a record of {@code type}, filling missing keys from {@code defaults}. */
     <T> T bindRecord(JsonNode node, Class<T> type, T defaults, String path) {
         if (node != null && !node.isObject()) {
             errors.add(label(path) + "must be a mapping of keys, was " + describe(node));

@@ -190,8 +190,9 @@ final class ConfigValidator {
         }
         for (String text : iscsi.portals()) {
             Portal portal = Portal.parse(text);
-            if (portal != null && admin.port() != 0 && portal.port() == admin.port()
-                    && (portal.host().equals(admin.listen()) || portal.isWildcard() || "0.0.0.0".equals(admin.listen()))) {
+            boolean sameAddress = portal != null && (portal.host().equals(admin.listen()) || portal.isWildcard()
+                    || "0.0.0.0".equals(admin.listen()));
+            if (sameAddress && admin.port() != 0 && portal.port() == admin.port()) {
                 errors.add("admin.port: must differ from the port of iSCSI portal " + text + ", was " + admin.port());
             }
         }

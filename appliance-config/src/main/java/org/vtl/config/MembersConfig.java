@@ -9,7 +9,8 @@ public record MembersConfig(
         @ConfigKey(doc = "Explicit member paths (files or block devices); empty means sparse files pool/member-N.img "
                 + "in the data directory. When given, there must be exactly count of them.", max = 255)
         List<String> paths,
-        @ConfigKey(doc = "Size of each member file created in the data directory (sparse: costs nothing until written); "
+        @ConfigKey(doc = "Size of each member file created in the data directory "
+                + "(sparse: costs nothing until written); "
                 + "block devices use their own size.", min = 64L << 20)
         ByteSize size) {
 

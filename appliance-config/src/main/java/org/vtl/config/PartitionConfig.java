@@ -15,7 +15,8 @@ public record PartitionConfig(
         ChangerModel changer,
         @ConfigKey(doc = "Number of tape drives.", min = 1, max = 64)
         int drives,
-        @ConfigKey(doc = "LTO generation of the drives (LTO5..LTO9); a drive writes its own and the previous generation.")
+        @ConfigKey(doc = "LTO generation of the drives (LTO5..LTO9); "
+                + "a drive writes its own and the previous generation.")
         LtoGeneration driveGeneration,
         @ConfigKey(doc = "Drive identity: IBM (ULT3580-TDn) or HP (Ultrium n-SCSI).")
         DriveVendor driveVendor,

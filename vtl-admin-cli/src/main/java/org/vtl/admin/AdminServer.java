@@ -53,7 +53,8 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(String host, int port, String token, Router router, MeterRegistry meters)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("vtl-admin-", 1).factory());
+        ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("vtl-admin-", 1).factory());
         AdminServer admin = new AdminServer(server, threads, token, router, meters);
         server.setExecutor(threads);
         server.createContext("/", admin::exchange);

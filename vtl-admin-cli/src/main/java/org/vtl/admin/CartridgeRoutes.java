@@ -45,7 +45,8 @@ final class CartridgeRoutes {
             return ApiResponse.accepted(jobs.submit("cartridge-create", "create cartridges " + range.barcodes()
                     + " in partition " + partition, "cartridges", p -> cartridges.create(partition, range, p)));
         });
-        router.add("GET", "/api/v1/cartridges/{barcode}", r -> ApiResponse.ok(cartridges(service).cartridge(r.param("barcode"))));
+        router.add("GET", "/api/v1/cartridges/{barcode}",
+                r -> ApiResponse.ok(cartridges(service).cartridge(r.param("barcode"))));
         router.add("POST", "/api/v1/cartridges/{barcode}/import", r -> {
             ImportTo to = r.body(ImportTo.class);
             if (to.partition() == null) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.vtl.config.ByteSize;
 
-/** {@code /api/v1/pool}: status, add a group (a job), replace a member (a rebuild job), scrub (a job), rebuild status. */
+/** {@code /api/v1/pool}: status, add a group (a job), replace a member (a rebuild job), scrub (a job), rebuilds. */
 final class PoolRoutes {
 
     /** Body of {@code POST /api/v1/pool/groups}. @param paths new members @param size size of member files */
@@ -40,7 +40,8 @@ final class PoolRoutes {
                 throw ApiException.invalid("path is required: the file or device that replaces member " + member);
             }
             return ApiResponse.accepted(jobs.submit("pool-rebuild", "replace member " + member + " with "
-                    + replace.path() + " and rebuild it", "stripes", p -> pool.replaceMember(member, replace.path(), p)));
+                    + replace.path() + " and rebuild it", "stripes",
+                    p -> pool.replaceMember(member, replace.path(), p)));
         });
         router.add("POST", "/api/v1/pool/scrub", r -> {
             PoolService pool = pool(service);

@@ -214,8 +214,10 @@ final class CatalogLibrary implements PartitionService {
                 continue;
             }
             ElementLayout l = live.layout();
-            if (e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
-                    || e.type() == ElementType.IMPORT_EXPORT && e.address() - l.importExportFirst() >= importExportSlots) {
+            boolean dropped = e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
+                    || e.type() == ElementType.IMPORT_EXPORT
+                    && e.address() - l.importExportFirst() >= importExportSlots;
+            if (dropped) {
                 throw ApiException.conflict("element " + e.address() + " of partition " + partition + " holds "
                         + e.barcode() + "; move or export it before shrinking to " + slots + " slots and "
                         + importExportSlots + " import/export slots");

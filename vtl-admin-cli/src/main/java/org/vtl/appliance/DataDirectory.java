@@ -64,7 +64,8 @@ public final class DataDirectory implements AutoCloseable {
         }
         try {
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+            channel.write(ByteBuffer.wrap(pid), 0);
             channel.force(true);
         } catch (IOException e) {
             closeQuietly(channel);

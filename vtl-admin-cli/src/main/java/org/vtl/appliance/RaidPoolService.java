@@ -85,7 +85,7 @@ final class RaidPoolService implements PoolService, AutoCloseable {
     String describe() {
         PoolStatus s = pool.status();
         return s.members().size() + " members in " + s.groups().size() + " RAID-6 group(s), "
-                + org.vtl.config.ByteSize.ofBytes(s.capacityBytes()) + " usable, " + state(s);
+                + String.format(Locale.ROOT, "%.1f GB", s.capacityBytes() / 1e9) + " usable, " + state(s);
     }
 
     @Override

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vtl capacity plan}: the backup vendors' sizing formula against the pool's free space. */
-@Command(name = "capacity", description = "Plan capacity.")
+@Command(name = "capacity", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "Plan capacity.")
 final class CapacityCommand extends ClientCommand {
 
     @Command(name = "plan", description = {"Size the pool for a retention policy: (base x fulls + incremental x "
@@ -17,7 +18,8 @@ final class CapacityCommand extends ClientCommand {
             "The ratio is --compression-ratio, else the pool's measured one, else 1.0."})
     int plan(@Option(names = "--base", required = true, converter = Sizes.class, description = "One full backup today.")
              ByteSize base,
-             @Option(names = "--fulls", defaultValue = "4", description = "Full copies kept (default ${DEFAULT-VALUE}).")
+             @Option(names = "--fulls", defaultValue = "4",
+                     description = "Full copies kept (default ${DEFAULT-VALUE}).")
              int fulls,
              @Option(names = "--incremental", defaultValue = "0", converter = Sizes.class,
                      description = "One incremental backup today (default ${DEFAULT-VALUE}).") ByteSize incremental,
@@ -25,7 +27,8 @@ final class CapacityCommand extends ClientCommand {
                      description = "Incrementals kept per full (default ${DEFAULT-VALUE}).") int incrementals,
              @Option(names = "--growth", defaultValue = "20", paramLabel = "PERCENT",
                      description = "Yearly growth in percent (default ${DEFAULT-VALUE}).") double growth,
-             @Option(names = "--years", defaultValue = "3", description = "Planning horizon (default ${DEFAULT-VALUE}).")
+             @Option(names = "--years", defaultValue = "3",
+                     description = "Planning horizon (default ${DEFAULT-VALUE}).")
              int years,
              @Option(names = "--compression-ratio", paramLabel = "RATIO", description = "Expected ratio, e.g. 2.0.")
              Double ratio) {

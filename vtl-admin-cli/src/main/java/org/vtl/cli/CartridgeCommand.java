@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vtl cartridge ...}: label, list, move through mail slots, erase, delete, write-protect. */
-@Command(name = "cartridge", description = "Create, list, show, import, export, erase, delete and write-protect "
+@Command(name = "cartridge", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "Create, list, show, import, export, erase, delete and write-protect "
         + "virtual cartridges.")
 final class CartridgeCommand extends ClientCommand {
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vtl drive add|remove|list}: tape drives within a partition. */
-@Command(name = "drive", description = "Add, remove and list the tape drives of a partition.")
+@Command(name = "drive", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "Add, remove and list the tape drives of a partition.")
 final class DriveCommand extends ClientCommand {
 
     @Command(name = "list", description = "List a partition's drives: element address, LUN, serial, loaded cartridge.")
@@ -28,7 +29,8 @@ final class DriveCommand extends ClientCommand {
     @Command(name = "remove", description = "Remove a drive; refused while it holds a cartridge or is in use "
             + "unless --force.")
     int remove(@Option(names = "--partition", required = true, paramLabel = "NAME") String partition,
-               @Option(names = "--drive", required = true, paramLabel = "N", description = "Drive number (vtl drive list).")
+               @Option(names = "--drive", required = true, paramLabel = "N",
+                       description = "Drive number (vtl drive list).")
                int drive,
                @Option(names = "--force", description = "Remove even when loaded (the cartridge goes back to a slot).")
                boolean force) {

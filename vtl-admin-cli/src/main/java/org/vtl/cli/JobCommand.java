@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vtl job list|show|cancel}: long operations running in the daemon. */
-@Command(name = "job", description = "List, follow and cancel the daemon's long operations.")
+@Command(name = "job", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "List, follow and cancel the daemon's long operations.")
 final class JobCommand extends ClientCommand {
 
     @Command(name = "list", description = "List the jobs of this daemon run.")

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vtl partition create|list|show|delete|set}: library partitions, each its own iSCSI target. */
-@Command(name = "partition", description = "Create, list, show, change and delete library partitions.",
+@Command(name = "partition", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "Create, list, show, change and delete library partitions.",
         subcommandsRepeatable = false)
 final class PartitionCommand extends ClientCommand {
 
@@ -46,17 +47,22 @@ final class PartitionCommand extends ClientCommand {
         }
     }
 
-    @Command(name = "create", description = "Create a partition: a new iSCSI target with its changer, drives and slots.")
+    @Command(name = "create",
+            description = "Create a partition: a new iSCSI target with its changer, drives and slots.")
     int create(@Parameters(paramLabel = "NAME", description = "Partition name (a-z, 0-9, '-').") String name,
                @Option(names = "--iqn", description = "Target name; default iqn.2026-11.org.vtl:NAME.") String iqn,
-               @Option(names = "--changer", description = "Changer identity: ${COMPLETION-CANDIDATES}.") ChangerModel changer,
+               @Option(names = "--changer", description = "Changer identity: ${COMPLETION-CANDIDATES}.")
+               ChangerModel changer,
                @Option(names = "--drives", description = "Number of tape drives (default 2).") Integer drives,
-               @Option(names = "--drive-generation", description = "LTO generation of the drives: ${COMPLETION-CANDIDATES}.")
+               @Option(names = "--drive-generation",
+                       description = "LTO generation of the drives: ${COMPLETION-CANDIDATES}.")
                LtoGeneration generation,
-               @Option(names = "--drive-vendor", description = "Drive identity: ${COMPLETION-CANDIDATES}.") DriveVendor vendor,
+               @Option(names = "--drive-vendor", description = "Drive identity: ${COMPLETION-CANDIDATES}.")
+               DriveVendor vendor,
                @Option(names = "--slots", description = "Storage slots (default 24).") Integer slots,
                @Option(names = "--mail-slots", description = "Import/export slots (default 4).") Integer mailSlots,
-               @Option(names = "--quota", converter = Sizes.class, description = "Most pool space it may use, e.g. 50TB.")
+               @Option(names = "--quota", converter = Sizes.class,
+                       description = "Most pool space it may use, e.g. 50TB.")
                ByteSize quota,
                @ArgGroup(exclusive = false) Chap chap,
                @Option(names = "--allow-initiator", paramLabel = "IQN",

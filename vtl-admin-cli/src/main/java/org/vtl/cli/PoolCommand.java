@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vtl pool status|add-group|replace-member|scrub|rebuild-status}: capacity expansion and repair. */
-@Command(name = "pool", description = "Show the RAID-6 pool, grow it, replace members and scrub it.")
+@Command(name = "pool", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "Show the RAID-6 pool, grow it, replace members and scrub it.")
 final class PoolCommand extends ClientCommand {
 
     @Command(name = "status", description = "Show the pool: capacity, compression, every group and member with its "
@@ -76,7 +77,8 @@ final class PoolCommand extends ClientCommand {
 
     private static Table members(JsonNode groups) {
         Table t = new Table("GROUP", "MEMBER", "PATH", "SIZE", "STATE", "READ ERRORS", "REBUILD");
-        groups.forEach(g -> g.path("members").forEach(m -> t.row(g.path("index").asInt() + " " + g.path("state").asText(),
+        groups.forEach(g -> g.path("members").forEach(m -> t.row(
+                g.path("index").asInt() + " " + g.path("state").asText(),
                 m.path("index").asInt(), m.path("path").asText(), Sizes.human(m.path("sizeBytes").asLong()),
                 m.path("state").asText(), m.path("readErrors").asLong(),
                 m.path("rebuildProgress").isNumber() ? Math.round(100 * m.path("rebuildProgress").asDouble()) + "%"

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vtl slot resize}: storage and import/export slots of a partition. */
-@Command(name = "slot", description = "Change the number of storage and import/export slots of a partition.")
+@Command(name = "slot", subcommands = picocli.CommandLine.HelpCommand.class,
+        description = "Change the number of storage and import/export slots of a partition.")
 final class SlotCommand extends ClientCommand {
 
     @Command(name = "resize", description = "Set the number of slots; new slots appear in READ ELEMENT STATUS with a "
@@ -16,7 +17,8 @@ final class SlotCommand extends ClientCommand {
                @Option(names = "--slots", paramLabel = "N", description = "Storage slots.") Integer slots,
                @Option(names = "--mail-slots", paramLabel = "N", description = "Import/export slots.") Integer mail) {
         if (slots == null && mail == null) {
-            throw new CliException(CliException.USAGE, "give --slots, --mail-slots or both; see: vtl slot resize --help");
+            throw new CliException(CliException.USAGE,
+                    "give --slots, --mail-slots or both; see: vtl slot resize --help");
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         PartitionCommand.putIfSet(body, "slots", slots);

@@ -25,10 +25,12 @@ final class StatusCommand extends ClientCommand implements Callable<Integer> {
             out().println();
             JsonNode pool = status.path("pool");
             if (pool.isObject()) {
-                out().println("pool " + pool.path("state").asText() + ": " + Sizes.human(pool.path("usedBytes").asLong())
-                        + " used of " + Sizes.human(pool.path("capacityBytes").asLong()) + ", "
+                out().println("pool " + pool.path("state").asText() + ": "
+                        + Sizes.human(pool.path("usedBytes").asLong()) + " used of "
+                        + Sizes.human(pool.path("capacityBytes").asLong()) + ", "
                         + Sizes.human(pool.path("freeBytes").asLong()) + " free, compression "
-                        + String.format(java.util.Locale.ROOT, "%.2f", pool.path("compressionRatio").asDouble()) + ":1");
+                        + String.format(java.util.Locale.ROOT, "%.2f", pool.path("compressionRatio").asDouble())
+                        + ":1");
             } else {
                 out().println("pool: not available");
             }

@@ -111,6 +111,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void helpOfALeafCommandThroughItsNoun() {
+        TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "cartridge", "help", "create");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: vtl cartridge create"), r.out());
+    }
+
+    @Test
     void completionScriptIsGeneratedByPicocli() {
         TestDaemon.Result r = TestDaemon.cli(Terminal.NONE, "generate-completion");
         assertEquals(0, r.exit(), r.err());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,15 @@ class ServeProcessIT {
             assertTrue(Files.exists(url), () -> "the daemon did not start: " + read(log));
             TestDaemon.Result status = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status");
             assertEquals(0, status.exit(), status.err());
+            Process second = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                    VtlCommand.class.getName(), "serve", "--data", data.toString(), "--admin-port", "0"))
+                    .redirectErrorStream(true).start();
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second daemon did not give up");
+            String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, second.exitValue(), refused);
+            assertTrue(refused.contains("vtl: data directory " + data.toAbsolutePath() + " is in use by another vtl "
+                    + "serve (pid " + serve.pid() + "); stop it first or use another --data directory"), refused);
+            assertFalse(refused.contains("Exception"), refused);
             serve.destroy();
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "the daemon did not stop on SIGTERM");
             assertEquals(143, serve.exitValue(), "128 + SIGTERM after the shutdown hook ran");
