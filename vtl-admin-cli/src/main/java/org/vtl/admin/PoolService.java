@@ -16,8 +16,8 @@ public interface PoolService {
      */
     PoolView addGroup(List<String> paths, long sizeBytes, JobProgress progress);
 
-    /** Replaces member {@code member} with {@code path} and rebuilds it from the others. */
-    PoolView replaceMember(int member, String path, JobProgress progress);
+    /** Replaces failed member {@code member} with {@code path} and rebuilds it from the others. */
+    PoolView replaceMember(int member, String path, JobProgress progress) throws InterruptedException;
 
     /**
      * Reads every stripe and checks P and Q, repairing what it can.

@@ -120,7 +120,7 @@ public final class Appliance implements AutoCloseable {
         CatalogCartridges cartridges = new CatalogCartridges(library);
         component(ComponentStatus.running("catalog", data.resolve(CATALOG_DIR) + " (RocksDB): "
                 + library.list().size() + " partitions, " + catalog.cartridges().size() + " cartridges"));
-        RaidPoolService pool = RaidPoolService.open(config, data, meters);
+        RaidPoolService pool = RaidPoolService.open(config, data, catalog, meters);
         running.push(pool);
         component(ComponentStatus.running("pool", pool.describe() + " (chunk " + config.pool().chunkSize()
                 + "; nothing writes to it until partitions are served)"));

@@ -1,6 +1,7 @@
 package org.vtl.appliance;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ import org.vtl.admin.ApiException;
 import org.vtl.admin.JobProgress;
 import org.vtl.admin.PoolService;
 import org.vtl.admin.PoolView;
+import org.vtl.catalog.Catalog;
+import org.vtl.catalog.CatalogBatch;
 import org.vtl.config.ApplianceConfig;
+import org.vtl.config.ByteSize;
 import org.vtl.config.PoolConfig;
 import org.vtl.raid.GroupState;
 import org.vtl.raid.Pool;
@@ -26,28 +30,36 @@ import org.vtl.raid.io.IoMode;
 import org.vtl.raid.io.MemberState;
 
 /**
- * The admin API's view of the RAID-6 pool ({@link Pool}): status, scrub, and the layout changes. A fresh data
- * directory gets a new pool over the configured members (sparse files {@code pool/member-N.img} by default);
- * later starts reassemble it from the same paths.
- *
- * <p>Adding a group or replacing a member changes which paths make up the pool; the catalog is where that is
- * remembered (design.md "One source of truth"), so both are refused until it is wired.
+ * The admin API's view of the RAID-6 pool ({@link Pool}): status, scrub, capacity expansion and member
+ * replacement. A fresh data directory gets a new pool over the configured members (sparse files
+ * {@code pool/member-N.img} by default). The member paths are kept in the catalog (state namespace
+ * {@value #NAMESPACE}), written before a layout change, so later starts reassemble the pool with the groups added
+ * and the members replaced since (design.md "One source of truth for state").
  */
 final class RaidPoolService implements PoolService, AutoCloseable {
 
+    static final String NAMESPACE = "pool";
+    private static final byte[] MEMBERS_KEY = "members".getBytes(StandardCharsets.US_ASCII);
+
     private final Pool pool;
+    private final Catalog catalog;
+    private final long memberSize;
     private final List<Path> members;
 
-    private RaidPoolService(Pool pool, List<Path> members) {
+    private RaidPoolService(Pool pool, Catalog catalog, long memberSize, List<Path> members) {
         this.pool = pool;
-        this.members = members;
+        this.catalog = catalog;
+        this.memberSize = memberSize;
+        this.members = new ArrayList<>(members);
     }
 
     /** Opens (or creates, on a fresh data directory) the pool of the configuration. */
-    static RaidPoolService open(ApplianceConfig config, DataDirectory data, MeterRegistry meters)
+    static RaidPoolService open(ApplianceConfig config, DataDirectory data, Catalog catalog, MeterRegistry meters)
             throws ApplianceException {
         PoolConfig p = config.pool();
-        List<Path> paths = memberPaths(config, data);
+        List<Path> paths = catalog.state(NAMESPACE, MEMBERS_KEY)
+                .map(v -> new String(v, StandardCharsets.UTF_8).lines().map(Path::of).toList())
+                .orElseGet(() -> memberPaths(config, data));
         PoolOptions options = PoolOptions.defaults().withChunkSize(Math.toIntExact(p.chunkSize().bytes()))
                 .withMemberSize(p.members().size().bytes()).withIoMode(p.directIo() ? IoMode.AUTO : IoMode.BUFFERED);
         List<Path> existing = paths.stream().filter(Files::exists).toList();
@@ -55,14 +67,16 @@ final class RaidPoolService implements PoolService, AutoCloseable {
             if (existing.isEmpty()) {
                 Files.createDirectories(paths.getFirst().toAbsolutePath().getParent());
                 int perGroup = paths.size() / p.groups();
+                remember(catalog, paths);
                 Pool pool = Pool.create(paths.subList(0, perGroup), options, meters);
                 for (int g = 1; g < p.groups(); g++) {
                     pool.addGroup(paths.subList(g * perGroup, (g + 1) * perGroup));
                 }
-                return new RaidPoolService(pool, paths);
+                return new RaidPoolService(pool, catalog, p.members().size().bytes(), paths);
             }
-            // No catalog yet: no extent is live, so every row is free space (nothing writes to the pool).
-            return new RaidPoolService(Pool.open(existing, options, meters, List.of()), paths);
+            // Nothing writes to the pool until the cartridge log is assembled, so no extent is live yet.
+            return new RaidPoolService(Pool.open(existing, options, meters, List.of()), catalog,
+                    p.members().size().bytes(), paths);
         } catch (IOException | RuntimeException e) {
             throw new ApplianceException("cannot open the pool (" + paths.size() + " members, first "
                     + paths.getFirst() + "): " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -107,16 +121,94 @@ final class RaidPoolService implements PoolService, AutoCloseable {
         return new PoolView(state(s), s.capacityBytes(), s.usedBytes(), s.freeBytes(), 1.0, chunk, groups);
     }
 
+    /**
+     * Adds a RAID-6 group; its member files are created sparse at the pool's member size. The paths are recorded
+     * in the catalog first, so a crash halfway leaves them to be found again at the next start.
+     */
     @Override
-    public PoolView addGroup(List<String> paths, long sizeBytes, JobProgress progress) {
-        throw ApiException.unavailable("pool layout changes", "the catalog (it records the new members so the "
-                + "pool reassembles after a restart)");
+    public synchronized PoolView addGroup(List<String> paths, long sizeBytes, JobProgress progress) {
+        if (sizeBytes != 0 && sizeBytes != memberSize) {
+            throw ApiException.invalid("member files of this pool are " + ByteSize.ofBytes(memberSize)
+                    + "; leave out --size or pass " + ByteSize.ofBytes(memberSize));
+        }
+        List<Path> added = absolute(paths);
+        for (Path path : added) {
+            if (members.contains(path)) {
+                throw ApiException.conflict(path + " is already a member of the pool");
+            }
+        }
+        progress.total(1);
+        List<Path> all = new ArrayList<>(members);
+        all.addAll(added);
+        remember(catalog, all);
+        try {
+            pool.addGroup(added);
+        } catch (IOException e) {
+            remember(catalog, members);
+            throw ApiException.conflict("cannot add the group: " + e.getMessage());
+        }
+        members.addAll(added);
+        progress.advance(1);
+        return status();
     }
 
+    /** Replaces a failed member (global number as {@code vtl pool status} shows it) and waits for its rebuild. */
     @Override
-    public PoolView replaceMember(int member, String path, JobProgress progress) {
-        throw ApiException.unavailable("pool layout changes", "the catalog (it records the new members so the "
-                + "pool reassembles after a restart)");
+    public PoolView replaceMember(int member, String path, JobProgress progress) throws InterruptedException {
+        Path replacement = absolute(List.of(path)).getFirst();
+        synchronized (this) {
+            PoolStatus.MemberStatus old = memberAt(member);
+            List<Path> all = new ArrayList<>(members);
+            all.remove(old.path() == null ? null : Path.of(old.path()));
+            all.add(replacement);
+            try {
+                pool.replaceMember(old.group(), old.index(), replacement);
+            } catch (IOException e) {
+                throw ApiException.conflict("cannot replace member " + member + ": " + e.getMessage());
+            }
+            remember(catalog, all);
+            members.clear();
+            members.addAll(all);
+        }
+        long reported = 0;
+        while (true) {
+            PoolStatus.RepairProgress r = pool.status().rebuild();
+            progress.total(r.rowsTotal());
+            progress.advance(Math.max(0, r.rowsDone() - reported));
+            reported = Math.max(reported, r.rowsDone());
+            if (!r.running()) {
+                return status();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private PoolStatus.MemberStatus memberAt(int member) {
+        List<PoolStatus.MemberStatus> all = pool.status().members();
+        if (member < 0 || member >= all.size()) {
+            throw ApiException.notFound("the pool has no member " + member + "; vtl pool status lists them");
+        }
+        return all.get(member);
+    }
+
+    private static List<Path> absolute(List<String> paths) {
+        List<Path> out = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!path.isAbsolute()) {
+                throw ApiException.invalid("member paths must be absolute, was \"" + p + "\"");
+            }
+            out.add(path.normalize());
+        }
+        return out;
+    }
+
+    private static void remember(Catalog catalog, List<Path> paths) {
+        String list = String.join("\n", paths.stream().map(Path::toString).toList());
+        try (CatalogBatch batch = catalog.batch()) {
+            batch.putState(NAMESPACE, MEMBERS_KEY, list.getBytes(StandardCharsets.UTF_8));
+            catalog.commit(batch, true);
+        }
     }
 
     /** Runs the pool's scrub, reporting its rows; returns the stripes it repaired or could not repair. */

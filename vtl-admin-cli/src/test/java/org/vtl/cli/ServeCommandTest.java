@@ -106,9 +106,12 @@ class ServeCommandTest {
             TestDaemon.Result add = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "pool", "add-group",
                     "--path", "/a", "--path", "/b", "--path", "/c", "--path", "/d", "--wait");
             assertCleanRefusal(add);
-            assertEquals("vtl: job 1 failed: pool layout changes are not available: this appliance runs without the "
-                    + "catalog (it records the new members so the pool reassembles after a restart) (see vtl status)\n",
+            assertEquals("vtl: job 1 failed: cannot add the group: a new group needs 6 members like the others, got 4\n",
                     add.err());
+            TestDaemon.Result online = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "pool",
+                    "replace-member", "--member", "1", "--path", dir.resolve("new.img").toString(), "--yes", "--wait");
+            assertCleanRefusal(online);
+            assertTrue(online.err().contains("only a failed member can be replaced"), online.err());
         }
     }
 
