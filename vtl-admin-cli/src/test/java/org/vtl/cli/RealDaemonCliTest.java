@@ -77,6 +77,9 @@ class RealDaemonCliTest {
             assertEquals(0, vtl(data, "cartridge", "export", "VTL001L9").exit());
             assertEquals(0, vtl(data, "cartridge", "import", "VTL001L9", "--partition", "vault2").exit());
             assertEquals(0, vtl(data, "cartridge", "delete", "VTL002L9", "--yes").exit());
+            assertEquals(0, vtl(data, "partition", "create", "scratch", "--slots", "2").exit());
+            assertEquals(0, vtl(data, "cartridge", "create", "--partition", "scratch", "--barcodes", "SCR000L9").exit());
+            assertEquals(0, vtl(data, "partition", "delete", "scratch", "--yes", "--force").exit());
         }
         try (Appliance restarted = Appliance.start(ApplianceTestConfig.small(data))) {
             JsonNode c = json(vtl(data, "partition", "show", "vault2", "--json")).path("config");
@@ -96,6 +99,10 @@ class RealDaemonCliTest {
             assertEquals(10, imported.path("element").asInt(), "STK L700 mail slots start at 10");
             assertEquals(1, vtl(data, "cartridge", "show", "VTL002L9").exit());
             assertEquals(18, json(vtl(data, "cartridge", "list", "--partition", "default", "--json")).size());
+            assertEquals(1, vtl(data, "partition", "show", "scratch").exit());
+            JsonNode shelved = json(vtl(data, "cartridge", "show", "SCR000L9", "--json"));
+            assertEquals("VAULT", shelved.path("location").asText());
+            assertTrue(shelved.path("partition").isNull());
         }
     }
 
