@@ -45,6 +45,8 @@ public final class BlockCompressor implements AutoCloseable {
     private static final int MIN_WORTHWHILE_ZSTD = 32;
     private static final long DST_SIZE_TOO_SMALL = Zstd.errDstSizeTooSmall();
     private static final BlockStatus[] STATUSES = BlockStatus.values();
+    private static final int MIN_LEVEL = Zstd.minCompressionLevel();
+    private static final int MAX_LEVEL = Zstd.maxCompressionLevel();
 
     private final PassThroughPolicy policy;
     private final int maxOriginalLength;
@@ -95,7 +97,7 @@ public final class BlockCompressor implements AutoCloseable {
 
     /** Checks a zstd level: {@code Zstd.minCompressionLevel()} (fast, negative) to {@code maxCompressionLevel()}. */
     public static void checkLevel(Codec codec, int level) {
-        if (codec == Codec.ZSTD && (level < Zstd.minCompressionLevel() || level > Zstd.maxCompressionLevel())) {
+        if (codec == Codec.ZSTD && (level < MIN_LEVEL || level > MAX_LEVEL)) {
             throw new IllegalArgumentException("zstd level out of range: " + level);
         }
     }
@@ -149,6 +151,11 @@ public final class BlockCompressor implements AutoCloseable {
     /** Flags of the last frame written or read ({@link BlockFrameDescriptor#FLAG_RAW}). */
     public int lastFlags() {
         return BlockFrameDescriptor.flags(header);
+    }
+
+    /** CRC32C of the original bytes of the last frame written or read successfully. */
+    public int lastChecksum() {
+        return BlockFrameDescriptor.payloadCrc(header);
     }
 
     /** Stored payload length of the last frame written or read. */
