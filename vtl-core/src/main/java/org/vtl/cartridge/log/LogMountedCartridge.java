@@ -83,7 +83,7 @@ final class LogMountedCartridge implements MountedCartridge {
         this.id = record.id();
         this.barcode = record.info().barcode();
         this.info = record.info();
-        this.appender = new SegmentAppender(backend, backend.newCodec(), id);
+        this.appender = new SegmentAppender(backend, backend.newCodec(record.id()), id);
         ReadAhead ahead = new ReadAhead(backend.segments(), backend.readAheadExecutor());
         this.reader = new SegmentReader(catalog, backend.segments(), id, ahead);
         this.blocks = new BlockReader(reader, appender.codec(), policy.maxBlockSize());
@@ -346,6 +346,7 @@ final class LogMountedCartridge implements MountedCartridge {
         } finally {
             closed = true;
             appender.releaseOpen();
+            appender.codec().close();
             reader.invalidate(0);
             backend.unmount(barcode);
         }

@@ -52,7 +52,7 @@ public final class LogFixture implements AutoCloseable {
         Catalog catalog = Catalog.open(directory.resolve("catalog"), fsync);
         FileSegmentStore segments = FileSegmentStore.open(directory.resolve("segments"), SEGMENT_CAPACITY, slots,
                 fsync);
-        backend = CartridgeBackend.open(catalog, segments, () -> (BlockCodec) new DeflateCodec(), config);
+        backend = CartridgeBackend.open(catalog, segments, id -> (BlockCodec) new DeflateCodec(), config);
     }
 
     @Override
