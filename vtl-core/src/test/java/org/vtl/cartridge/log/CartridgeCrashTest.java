@@ -138,7 +138,8 @@ class CartridgeCrashTest {
 
     /** Opens the store in this process (recovery), reads every object to end-of-data, closes it. */
     private List<Observed> readCartridge() throws Exception {
-        try (LogFixture fixture = new LogFixture(directory, CrashingWriter.POLICY, 1 << 16)) {
+        try (LogFixture fixture = new LogFixture(directory, CrashingWriter.POLICY, 1 << 16, true,
+                CrashingWriter.SEGMENT_CAPACITY)) {
             LogCartridgeStore store = fixture.store(Long.MAX_VALUE);
             if (store.find(CrashingWriter.BARCODE).isEmpty()) {
                 return List.of();

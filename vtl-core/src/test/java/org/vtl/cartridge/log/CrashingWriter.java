@@ -18,6 +18,8 @@ public final class CrashingWriter {
 
     static final String BARCODE = "CRASH1L9";
     static final CapacityPolicy POLICY = new CapacityPolicy(0, 0, 8 << 10);
+    /** Small segments: every burst crosses several, so rotations and checkpoints are killed too. */
+    static final int SEGMENT_CAPACITY = 24 << 10;
 
     private CrashingWriter() {
     }
@@ -42,7 +44,7 @@ public final class CrashingWriter {
         long start = Long.parseLong(args[2]);
         java.util.Random random = new java.util.Random(Long.parseLong(args[3]));
         PrintStream out = System.out;
-        LogFixture fixture = new LogFixture(directory, POLICY, 1 << 16);
+        LogFixture fixture = new LogFixture(directory, POLICY, 1 << 16, true, SEGMENT_CAPACITY);
         LogCartridgeStore store = fixture.store(Long.MAX_VALUE);
         if (store.find(BARCODE).isEmpty()) {
             store.add(BARCODE);
