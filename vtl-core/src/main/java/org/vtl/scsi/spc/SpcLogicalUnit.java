@@ -185,10 +185,16 @@ public abstract class SpcLogicalUnit implements LogicalUnit {
     public final CompletionStage<ScsiResponse> execute(ScsiCommand command) {
         PendingCommand p = new PendingCommand(command);
         pending.add(p);
-        queue.execute(() -> {
+        try {
+            queue.execute(() -> {
+                pending.remove(p);
+                p.future.complete(p.aborted ? abortedResponse(command) : process(command));
+            });
+        } catch (RuntimeException e) { // the executor is shut down: the logical unit cannot take commands
             pending.remove(p);
-            p.future.complete(p.aborted ? abortedResponse(command) : process(command));
-        });
+            command.dataOut().release();
+            p.future.complete(ScsiResponse.status(ScsiStatus.BUSY));
+        }
         return p.future;
     }
 

@@ -122,4 +122,13 @@ class TaskManagementTest {
         assertEquals(0x03, TestInitiator.ascq(r));
         assertEquals(ScsiStatus.GOOD, b.send(0x01, 0, 0, 0, 0, 0).status());
     }
+
+    @Test
+    void commandAfterExecutorShutdownIsBusyNotAnException() {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        TapeDrive d = drive(pool);
+        pool.shutdownNow();
+        ScsiResponse r = d.execute(write(7, 7)).toCompletableFuture().join();
+        assertEquals(ScsiStatus.BUSY, r.status());
+    }
 }
