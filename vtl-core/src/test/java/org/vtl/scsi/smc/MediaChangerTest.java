@@ -114,7 +114,7 @@ class MediaChangerTest {
     void driveElementReportsSourceSlotAfterLoad() {
         move(0x0400, 0x0101);
         byte[] d = data(readElementStatus(0x14, 0x0101, 1, 0, 0xffff));
-        assertEquals("0101" + "09" + "00" + "0000" + "000000" + "81" + "0400",
+        assertEquals("0101" + "09" + "00" + "0000" + "110000" + "81" + "0400",
                 hex(java.util.Arrays.copyOfRange(d, 16, 28)));
     }
 
