@@ -72,7 +72,8 @@ class TaskManagementTest {
             List<CompletableFuture<ScsiResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 Payload block = Payload.of(ByteBuffer.wrap(new byte[] {(byte) i, (byte) (i >> 8), 0, 0}));
-                ScsiCommand c = new ScsiCommand(reader.nexus(), 0, i, TestInitiator.bytes(0x0A, 0, 0, 0, 4, 0), 0, block);
+                byte[] cdb = TestInitiator.bytes(0x0A, 0, 0, 0, 4, 0);
+                ScsiCommand c = new ScsiCommand(reader.nexus(), 0, i, cdb, 0, block);
                 futures.add(d.execute(c).toCompletableFuture());
             }
             futures.forEach(f -> assertEquals(ScsiStatus.GOOD, f.join().status()));
