@@ -74,8 +74,13 @@ final class SscCommands {
         return b;
     }
 
+    /** SSC-5 6.13: buffered data reaches the medium first; with IMMED=0 that is the flush barrier too. */
     private ScsiResponse rewind(ScsiTask task) {
+        boolean immediate = (task.cdb()[1] & 0x01) != 0;
         try {
+            if (!immediate) {
+                drive.cartridge().flush();
+            }
             drive.cartridge().rewind();
         } catch (MediumException e) {
             throw drive.failure(e);
