@@ -40,8 +40,9 @@ import org.vtl.scsi.TaskManagementResponse;
  * readiness to the SPC base; they replace SPC entries in the table, they never override the preamble.
  *
  * <p>Preamble order: control byte, LUN, unit attention, table lookup (INVALID COMMAND OPERATION CODE),
- * reservation, usage mask (INVALID FIELD IN CDB with field pointer), medium readiness, handler,
- * truncation to the allocation length. Anything thrown that is not a {@link ScsiException} becomes
+ * reservation, usage mask (INVALID FIELD IN CDB with field pointer), transfer length (a parameter list shorter
+ * than the CDB declares is PARAMETER LIST LENGTH ERROR), medium readiness, handler, truncation to the
+ * allocation length. Anything thrown that is not a {@link ScsiException} becomes
  * HARDWARE ERROR, INTERNAL TARGET FAILURE, logged once; nothing escapes.
  */
 public abstract class SpcLogicalUnit implements LogicalUnit {
@@ -229,6 +230,10 @@ public abstract class SpcLogicalUnit implements LogicalUnit {
                 return ScsiResponse.status(ScsiStatus.RESERVATION_CONFLICT);
             }
             checkUsageMask(cdb, d);
+            if (d.direction() == DataDirection.OUT && d.transferLength() != null
+                    && command.dataOut().length() < task.transferLength()) {
+                throw ScsiException.of(SenseCode.PARAMETER_LIST_LENGTH_ERROR); // less Data-Out than the CDB declares
+            }
             if (d.needsMedium()) {
                 checkReady();
             }
