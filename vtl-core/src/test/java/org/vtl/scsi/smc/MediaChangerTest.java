@@ -279,4 +279,21 @@ class MediaChangerTest {
         assertEquals(4 + 64 * 5, d.length);
         assertArrayEquals(new byte[] {0x2E, 0, 0x01, 0x40}, java.util.Arrays.copyOf(d, 4));
     }
+
+    @Test
+    void adminExportMovesToMailSlotAndRaisesImportExportAttention() throws LibraryException {
+        assertEquals(0x0300, f.changer.exportToImportExport("ABC002L8"));
+        assertSense(host.send(0, 0, 0, 0, 0, 0), 6, 0x28, 0x01);
+        assertEquals("ABC002L8", f.changer.partition().element(0x0300).orElseThrow().barcode());
+        assertEquals(0x0401, f.changer.partition().element(0x0300).orElseThrow().content().sourceAddress());
+    }
+
+    @Test
+    void adminRemovalTakesACartridgeOutOfTheLibraryButNotOutOfADrive() throws LibraryException {
+        move(0x0400, 0x0101);
+        f.changer.removeCartridge("ABC002L8");
+        assertNull(f.changer.partition().element(0x0401).orElseThrow().barcode());
+        LibraryException e = assertThrows(LibraryException.class, () -> f.changer.removeCartridge("ABC001L8"));
+        assertEquals(LibraryError.INVALID_ADDRESS, e.error());
+    }
 }
