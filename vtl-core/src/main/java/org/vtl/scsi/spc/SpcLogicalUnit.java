@@ -72,6 +72,7 @@ public abstract class SpcLogicalUnit implements LogicalUnit {
         this.queue = new SerialExecutor(executor);
         this.control = SpcPages.controlPage();
         modePages.add(control);
+        modePages.add(SpcPages.informationalExceptionsPage());
         logPages.add(SpcPages.supportedLogPages(logPages));
         vpdPages.add(SpcPages.supportedVpdPages(vpdPages));
     }
