@@ -43,7 +43,7 @@ final class ConfigBinder {
             Object fallback = defaults == null ? null : read(c, defaults);
             JsonNode child = node == null ? null : node.get(c.getName());
             if (child == null) {
-                if (key.required()) {
+                if (key.required() && fallback == null) {
                     errors.add(childPath + ": is required");
                 }
                 values[i] = fallback;

@@ -75,6 +75,37 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Binds one partition given in the file's form (JSON or YAML tree) over {@code base} and checks the partition's
+     * own rules; {@code path} prefixes the field names in messages. Uniqueness across partitions is the caller's.
+     */
+    public static PartitionConfig partition(JsonNode node, PartitionConfig base, String path) throws ConfigException {
+        List<String> errors = new ArrayList<>();
+        PartitionConfig partition = new ConfigBinder(errors).bindRecord(node, PartitionConfig.class,
+                base == null ? (PartitionConfig) Defaults.template(PartitionConfig.class) : base, path);
+        new ConfigValidator(errors).partition(partition, path, new java.util.HashSet<>(), new java.util.HashSet<>(),
+                new java.util.HashMap<>());
+        if (!errors.isEmpty()) {
+            throw new ConfigException(path, errors);
+        }
+        return partition;
+    }
+
+    /**
+     * Binds one cartridge range in the file's form and checks it against the partition that will own it (media its
+     * drives write, capacity, barcode form and suffix); whether the slots have room is the caller's.
+     */
+    public static CartridgeRange cartridges(JsonNode node, PartitionConfig owner, String path) throws ConfigException {
+        List<String> errors = new ArrayList<>();
+        CartridgeRange range = new ConfigBinder(errors).bindRecord(node, CartridgeRange.class,
+                (CartridgeRange) Defaults.template(CartridgeRange.class), path);
+        new ConfigValidator(errors).cartridges(owner, range, path, new java.util.HashMap<>());
+        if (!errors.isEmpty()) {
+            throw new ConfigException(path, errors);
+        }
+        return range;
+    }
+
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).strip();

@@ -62,6 +62,9 @@ final class ConfigValidator {
         } else if (pool.groups() >= 1 && members.count() / pool.groups() < 4) {
             errors.add("pool.groups: each RAID-6 group needs at least 4 members, " + members.count()
                     + " members in " + pool.groups() + " groups give " + members.count() / pool.groups());
+        } else if (pool.groups() >= 1 && members.count() / pool.groups() > 24) {
+            errors.add("pool.groups: each RAID-6 group holds at most 24 members, " + members.count()
+                    + " members in " + pool.groups() + " groups give " + members.count() / pool.groups());
         }
     }
 
@@ -79,7 +82,7 @@ final class ConfigValidator {
         }
     }
 
-    private void partition(PartitionConfig p, String path, Set<String> names, Set<String> iqns,
+    void partition(PartitionConfig p, String path, Set<String> names, Set<String> iqns,
                            Map<String, String> barcodes) {
         boolean goodName = p.name() != null && PARTITION_NAME.matcher(p.name()).matches();
         if (p.name() != null) {
@@ -120,7 +123,7 @@ final class ConfigValidator {
     }
 
     /** Checks one range; returns how many cartridges it holds (0 when it is unusable). */
-    private long cartridges(PartitionConfig p, CartridgeRange c, String path, Map<String, String> barcodes) {
+    long cartridges(PartitionConfig p, CartridgeRange c, String path, Map<String, String> barcodes) {
         if (c.media() != null && p.driveGeneration() != null && !p.driveGeneration().writes(c.media())) {
             errors.add(path + ".media: " + p.driveGeneration() + " drives cannot write " + c.media()
                     + " media (they write " + writable(p.driveGeneration()) + ")");
@@ -145,7 +148,7 @@ final class ConfigValidator {
             errors.add(path + ".barcodes: suffix L" + generation.group(1) + " does not match media " + c.media()
                     + " (use " + c.media().barcodeSuffix() + ")");
         }
-        if (range.count() <= p.slots()) {
+        if (range.count() <= Math.max(p.slots(), 1)) {
             for (String barcode : range.barcodes()) {
                 String first = barcodes.putIfAbsent(barcode, path);
                 if (first != null) {

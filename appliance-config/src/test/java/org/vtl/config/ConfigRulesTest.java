@@ -68,6 +68,8 @@ class ConfigRulesTest {
                         "pool.groups: must divide pool.members.count (7) evenly, was 2"),
                 bad("four members per group", "pool: {groups: 2}",
                         "pool.groups: each RAID-6 group needs at least 4 members, 6 members in 2 groups give 3"),
+                bad("at most 24 members per group", "pool: {members: {count: 26}}",
+                        "pool.groups: each RAID-6 group holds at most 24 members, 26 members in 1 groups give 26"),
                 bad("portal is host:port", "iscsi: {portals: [localhost]}",
                         "iscsi.portals[0]: must be host:port with port 0 to 65535, was \"localhost\""),
                 bad("portal port in range", "iscsi: {portals: [\"127.0.0.1:70000\"]}",

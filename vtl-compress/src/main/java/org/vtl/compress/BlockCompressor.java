@@ -15,11 +15,14 @@ import org.vtl.compress.frame.BlockFrameDescriptor;
  * queue. Not thread-safe; it holds native zstd contexts, so {@link #close()} it.
  *
  * <p><b>Write.</b> {@link #compress} compresses a source region straight into a destination region (for example a
- * slice of a pooled stripe buffer): that is the only copy of the payload bytes. A destination needs
- * {@link #maxFrameLength(int)} bytes; a frame is never longer, because a block that does not shrink by the
- * {@link PassThroughPolicy} margin is stored raw. Blocks under {@value #SCRATCH_BLOCK_LIMIT} bytes whose
- * destination lacks room for zstd's worst case are compressed into a small private scratch area first and the
- * (smaller) output copied, so an incompressible small block never costs an exception.
+ * slice of a pooled stripe buffer): that is the only copy of the payload bytes. A frame is never longer than
+ * {@link #maxFrameLength(int)} (header plus the original bytes), because a block that does not shrink by the
+ * {@link PassThroughPolicy} margin is stored raw. Claim {@link #frameCapacity(int)} bytes of destination (header
+ * plus zstd's worst case, 0.4 % more) and commit the returned length: then zstd always writes in place and
+ * nothing is allocated. A destination of only {@code maxFrameLength} bytes also works: blocks under
+ * {@value #SCRATCH_BLOCK_LIMIT} bytes are then compressed into a private scratch area and the smaller output
+ * copied; larger ones are compressed with the accepted size as zstd's limit, and a block that the probe let
+ * through but that does not fit costs one {@code ZstdException} (allocated, caught) before it is stored raw.
  *
  * <p><b>Read.</b> {@link #decompress} checks the header (magic, header CRC, version, codec, flags, lengths against
  * the cap and the buffers) before it touches the payload, decodes into the destination, checks the decoded length,
@@ -46,6 +49,7 @@ public final class BlockCompressor implements AutoCloseable {
     private final PassThroughPolicy policy;
     private final int maxOriginalLength;
     private final ZstdCompressCtx cctx = new ZstdCompressCtx();
+    private final ZstdCompressCtx probeCtx = new ZstdCompressCtx().setLevel(PassThroughPolicy.PROBE_LEVEL);
     private final ZstdDecompressCtx dctx = new ZstdDecompressCtx();
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[BlockFrameDescriptor.HEADER_LENGTH];
@@ -77,6 +81,16 @@ public final class BlockCompressor implements AutoCloseable {
             throw new IllegalArgumentException("block length out of range: " + originalLength);
         }
         return BlockFrameDescriptor.HEADER_LENGTH + originalLength;
+    }
+
+    /**
+     * Destination room that lets every block of {@code originalLength} bytes compress in place with no copy and no
+     * allocation: the header plus zstd's worst-case output ({@code ZSTD_compressBound}). The frame written is
+     * still at most {@link #maxFrameLength(int)}.
+     */
+    public static int frameCapacity(int originalLength) {
+        maxFrameLength(originalLength);
+        return BlockFrameDescriptor.HEADER_LENGTH + (int) Zstd.compressBound(originalLength);
     }
 
     /** Checks a zstd level: {@code Zstd.minCompressionLevel()} (fast, negative) to {@code maxCompressionLevel()}. */
@@ -179,7 +193,8 @@ public final class BlockCompressor implements AutoCloseable {
             return -1;
         }
         setLevel(level);
-        if (policy.probes(length) && !probeShrinks(src, srcOffset, length)) {
+        int samples = policy.sampleCount(length);
+        if (samples > 0 && !probeShrinks(src, srcOffset, length, samples)) {
             return -1;
         }
         if (payloadCapacity >= Zstd.compressBound(length)) {
@@ -205,14 +220,13 @@ public final class BlockCompressor implements AutoCloseable {
         }
     }
 
-    private boolean probeShrinks(ByteBuffer src, int srcOffset, int length) {
-        int count = policy.sampleCount();
+    private boolean probeShrinks(ByteBuffer src, int srcOffset, int length, int count) {
         int sampleLength = policy.sampleLength();
         long stride = count > 1 ? (long) (length - sampleLength) / (count - 1) : 0;
         long total = 0;
         for (int i = 0; i < count; i++) {
             int offset = srcOffset + (int) (i * stride);
-            total += cctx.compressDirectByteBuffer(scratch, 0, scratch.capacity(), src, offset, sampleLength);
+            total += probeCtx.compressDirectByteBuffer(scratch, 0, scratch.capacity(), src, offset, sampleLength);
         }
         return total <= policy.maxCompressedLength(count * sampleLength);
     }
@@ -317,6 +331,7 @@ public final class BlockCompressor implements AutoCloseable {
     @Override
     public void close() {
         cctx.close();
+        probeCtx.close();
         dctx.close();
     }
 }

@@ -96,13 +96,54 @@ class BlockCompressorTest {
         assertEquals(BlockStatus.CRC_MISMATCH, e.status());
     }
 
+    @ParameterizedTest(name = "{0}, {1} bytes, {2} spare")
+    @MethodSource("regions")
+    void compressWritesOnlyInsideItsRegion(Kind kind, int size, int spare) throws Exception {
+        ByteBuffer source = TestBlocks.direct(kind, size, size);
+        int regionOffset = 1000;
+        int regionLength = BlockCompressor.maxFrameLength(size) + spare;
+        ByteBuffer stripe = ByteBuffer.allocateDirect(regionOffset + regionLength + 1000);
+        for (int i = 0; i < stripe.capacity(); i++) {
+            stripe.put(i, (byte) 0xA5);
+        }
+        int frameLength = compressor.compress(Codec.ZSTD, 3, source, 0, size, stripe, regionOffset, regionLength);
+        assertEquals(-1, firstChanged(stripe, 0, regionOffset), "byte before the region changed");
+        assertEquals(-1, firstChanged(stripe, regionOffset + regionLength, stripe.capacity()),
+                "byte after the region changed");
+        ByteBuffer restored = ByteBuffer.allocateDirect(size);
+        assertEquals(size, compressor.decompress(stripe, regionOffset, frameLength, restored, 0, size));
+        assertTrue(TestBlocks.sameBytes(source, 0, restored, 0, size));
+    }
+
+    private static int firstChanged(ByteBuffer buffer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer.get(i) != (byte) 0xA5) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static List<Arguments> regions() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : new Kind[] {Kind.RANDOM, Kind.TEXT, Kind.MIXED}) {
+            for (int size : new int[] {5000, 20_000, 100_000}) {
+                for (int spare : new int[] {0, 2048}) {
+                    cases.add(Arguments.of(kind, size, spare));
+                }
+            }
+        }
+        return cases;
+    }
+
     @Test
-    void scratchAndDirectPathsBothHandleIncompressibleSmallBlocks() throws Exception {
-        ByteBuffer source = TestBlocks.direct(Kind.RANDOM, 20_000, 5);
-        ByteBuffer tight = ByteBuffer.allocateDirect(BlockCompressor.maxFrameLength(20_000));
-        ByteBuffer roomy = ByteBuffer.allocateDirect(BlockCompressor.maxFrameLength(20_000) + 4096);
-        assertEquals(tight.capacity(), compressor.compress(Codec.ZSTD, 3, source, tight));
-        assertEquals(tight.capacity(), compressor.compress(Codec.ZSTD, 3, source, roomy));
-        assertFalse(tight.equals(ByteBuffer.allocateDirect(tight.capacity())));
+    void compressLeavesSourceAndDestinationPositionsAsTheyWere() throws Exception {
+        ByteBuffer pooled = TestBlocks.direct(Kind.TEXT, 10_000, 1);
+        pooled.position(100).limit(9000);
+        ByteBuffer frame = ByteBuffer.allocateDirect(BlockCompressor.maxFrameLength(8900));
+        compressor.compress(Codec.ZSTD, 1, pooled, frame);
+        assertEquals(100, pooled.position());
+        assertEquals(9000, pooled.limit());
+        assertFalse(frame.position() != 0 || frame.limit() != frame.capacity(), "destination untouched");
     }
 }

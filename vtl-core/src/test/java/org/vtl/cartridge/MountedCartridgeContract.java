@@ -53,9 +53,10 @@ public abstract class MountedCartridgeContract {
     }
 
     @AfterEach
-    void closeMounted() throws Exception {
+    protected void closeMounted() throws Exception {
         if (mounted != null) {
             mounted.close();
+            mounted = null;
         }
     }
 

@@ -52,6 +52,15 @@ final class MemoryCartridge {
         return sum;
     }
 
+    /** Logical objects recorded in all partitions (a WORM cartridge with any cannot be formatted). */
+    long objectCount() {
+        long sum = 0;
+        for (MemoryPartition p : partitions) {
+            sum += p.endOfData();
+        }
+        return sum;
+    }
+
     CartridgeStatistics statistics() {
         return new CartridgeStatistics(bytesWrittenNative, bytesWrittenStored, bytesReadNative, bytesReadStored,
                 loadCount, 0, 0);

@@ -262,7 +262,7 @@ final class MemoryMountedCartridge implements MountedCartridge {
             checkWritable();
             CartridgeInfo info = cartridge.info;
             long[] sizes = PartitionSizes.resolve(partitionSizes, info.mediaType(), info.nativeCapacity());
-            if (info.worm() && cartridge.storedBytes() > 0) {
+            if (info.worm() && cartridge.objectCount() > 0) {
                 throw new MediumException(MediumError.WORM_OVERWRITE, "a WORM cartridge with data cannot be formatted");
             }
             cartridge.formatInto(sizes);

@@ -63,8 +63,9 @@ final class VectorPqSyndrome implements PqSyndrome {
     @Override
     public void generate(MemorySegment[] data, int count, MemorySegment p, MemorySegment q, long length) {
         long bound = vectorBound(length);
+        long off = generateUnrolled(data, count, p, q, length - length % (4L * STEP));
         int last = count - 1;
-        for (long off = 0; off < bound; off += STEP) {
+        for (; off < bound; off += STEP) {
             ByteVector qv = load(data[last], off);
             ByteVector pv = qv;
             for (int i = last - 1; i >= 0; i--) {
@@ -76,6 +77,48 @@ final class VectorPqSyndrome implements PqSyndrome {
             qv.intoMemorySegment(q, off, ORDER);
         }
         SwarPqSyndrome.generateRange(data, count, p, q, bound, length);
+    }
+
+    /** Four vectors per column step, so each chunk's segment is looked up once per 4 x STEP bytes. */
+    private static long generateUnrolled(MemorySegment[] data, int count, MemorySegment p, MemorySegment q,
+            long bound) {
+        int last = count - 1;
+        long off = 0;
+        for (; off < bound; off += 4L * STEP) {
+            MemorySegment top = data[last];
+            ByteVector q0 = load(top, off);
+            ByteVector q1 = load(top, off + STEP);
+            ByteVector q2 = load(top, off + 2L * STEP);
+            ByteVector q3 = load(top, off + 3L * STEP);
+            ByteVector p0 = q0;
+            ByteVector p1 = q1;
+            ByteVector p2 = q2;
+            ByteVector p3 = q3;
+            for (int i = last - 1; i >= 0; i--) {
+                MemorySegment s = data[i];
+                ByteVector d0 = load(s, off);
+                ByteVector d1 = load(s, off + STEP);
+                ByteVector d2 = load(s, off + 2L * STEP);
+                ByteVector d3 = load(s, off + 3L * STEP);
+                p0 = p0.lanewise(VectorOperators.XOR, d0);
+                p1 = p1.lanewise(VectorOperators.XOR, d1);
+                p2 = p2.lanewise(VectorOperators.XOR, d2);
+                p3 = p3.lanewise(VectorOperators.XOR, d3);
+                q0 = timesTwo(q0).lanewise(VectorOperators.XOR, d0);
+                q1 = timesTwo(q1).lanewise(VectorOperators.XOR, d1);
+                q2 = timesTwo(q2).lanewise(VectorOperators.XOR, d2);
+                q3 = timesTwo(q3).lanewise(VectorOperators.XOR, d3);
+            }
+            p0.intoMemorySegment(p, off, ORDER);
+            p1.intoMemorySegment(p, off + STEP, ORDER);
+            p2.intoMemorySegment(p, off + 2L * STEP, ORDER);
+            p3.intoMemorySegment(p, off + 3L * STEP, ORDER);
+            q0.intoMemorySegment(q, off, ORDER);
+            q1.intoMemorySegment(q, off + STEP, ORDER);
+            q2.intoMemorySegment(q, off + 2L * STEP, ORDER);
+            q3.intoMemorySegment(q, off + 3L * STEP, ORDER);
+        }
+        return off;
     }
 
     @Override
