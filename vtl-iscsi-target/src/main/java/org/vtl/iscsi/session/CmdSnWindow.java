@@ -27,7 +27,7 @@ public final class CmdSnWindow {
 
     /** a before b in serial number arithmetic. */
     public static boolean before(int a, int b) {
-        return a - b < 0;
+        return org.vtl.iscsi.pdu.CmdSnArithmetic.before(a, b);
     }
 
     public int expCmdSn() {
