@@ -136,6 +136,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
             }
         } catch (RuntimeException e) {
             LOG.warn("{}: failed on {}, closing", this, pdu, e);
+            metrics.internalError();
             close("internal error");
         } finally {
             pdu.release();
@@ -392,6 +393,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         LOG.debug("{}: {}", this, cause.toString());
+        if (!(cause instanceof java.io.IOException)) {
+            LOG.warn("{}: unexpected failure, closing", this, cause);
+            metrics.internalError();
+        }
         close("exception " + cause.getClass().getSimpleName());
     }
 
