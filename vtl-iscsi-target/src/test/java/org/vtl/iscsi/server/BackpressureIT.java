@@ -19,7 +19,7 @@ import static org.vtl.iscsi.server.IscsiTestClient.lun;
  * A logical unit that holds on to written payloads (a slow engine) slows the initiator through MaxCmdSN and
  * R2Ts; the connection never holds more than its configured memory.
  */
-class BackpressureTest {
+class BackpressureIT {
 
     private static final int SEGMENT = 65536;
     private static final long MEMORY = 512 * 1024;
