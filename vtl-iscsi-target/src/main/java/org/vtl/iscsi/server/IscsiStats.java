@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The iSCSI target's meters: {@code iscsi.sessions} (gauge, type=normal|discovery), {@code iscsi.pdus}
  * (direction, opcode), {@code iscsi.bytes} (data segment bytes, direction), {@code iscsi.rejects} (reason),
- * {@code iscsi.login.failures} (status), {@code iscsi.cmdsn.ignored} (commands outside the window), {@code iscsi.internal.errors} and
+ * {@code iscsi.login.failures} (status), {@code iscsi.cmdsn.ignored} (commands outside the window),
+ * {@code iscsi.internal.errors} and
  * {@code iscsi.command.latency} (timer per target and LUN). Meters are created up front or cached, so
  * recording allocates nothing per PDU.
  */

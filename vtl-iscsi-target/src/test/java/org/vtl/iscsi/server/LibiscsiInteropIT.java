@@ -29,7 +29,8 @@ class LibiscsiInteropIT {
 
     @BeforeAll
     static void toolsPresent() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/iscsi-ls")) && Files.isExecutable(Path.of("/usr/bin/iscsi-inq")),
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/iscsi-ls"))
+                        && Files.isExecutable(Path.of("/usr/bin/iscsi-inq")),
                 "libiscsi-bin is not installed (apt-get install libiscsi-bin): skipping libiscsi interop tests");
     }
 
