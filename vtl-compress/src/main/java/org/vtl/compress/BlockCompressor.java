@@ -45,11 +45,13 @@ public final class BlockCompressor implements AutoCloseable {
     private static final int MIN_WORTHWHILE_ZSTD = 32;
     private static final long DST_SIZE_TOO_SMALL = Zstd.errDstSizeTooSmall();
     private static final BlockStatus[] STATUSES = BlockStatus.values();
+    private static final int MIN_LEVEL = Zstd.minCompressionLevel();
+    private static final int MAX_LEVEL = Zstd.maxCompressionLevel();
 
     private final PassThroughPolicy policy;
     private final int maxOriginalLength;
     private final ZstdCompressCtx cctx = new ZstdCompressCtx();
-    private final ZstdCompressCtx probeCtx = new ZstdCompressCtx().setLevel(PassThroughPolicy.PROBE_LEVEL);
+    private final EntropyProbe probe = new EntropyProbe();
     private final ZstdDecompressCtx dctx = new ZstdDecompressCtx();
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[BlockFrameDescriptor.HEADER_LENGTH];
@@ -68,11 +70,11 @@ public final class BlockCompressor implements AutoCloseable {
     public BlockCompressor(PassThroughPolicy policy, int maxOriginalLength) {
         this.policy = Objects.requireNonNull(policy, "policy");
         if (maxOriginalLength < 1 || maxOriginalLength > BlockFrameDescriptor.MAX_ORIGINAL_LENGTH) {
-            throw new IllegalArgumentException("maxOriginalLength must be 1.." + BlockFrameDescriptor.MAX_ORIGINAL_LENGTH);
+            throw new IllegalArgumentException(
+                    "maxOriginalLength must be 1.." + BlockFrameDescriptor.MAX_ORIGINAL_LENGTH);
         }
         this.maxOriginalLength = maxOriginalLength;
-        int scratchInput = Math.max(SCRATCH_BLOCK_LIMIT, policy.sampleLength());
-        this.scratch = ByteBuffer.allocateDirect((int) Zstd.compressBound(scratchInput));
+        this.scratch = ByteBuffer.allocateDirect((int) Zstd.compressBound(SCRATCH_BLOCK_LIMIT));
     }
 
     /** The largest frame {@link #compress} writes for {@code originalLength} bytes: header plus the raw bytes. */
@@ -95,7 +97,7 @@ public final class BlockCompressor implements AutoCloseable {
 
     /** Checks a zstd level: {@code Zstd.minCompressionLevel()} (fast, negative) to {@code maxCompressionLevel()}. */
     public static void checkLevel(Codec codec, int level) {
-        if (codec == Codec.ZSTD && (level < Zstd.minCompressionLevel() || level > Zstd.maxCompressionLevel())) {
+        if (codec == Codec.ZSTD && (level < MIN_LEVEL || level > MAX_LEVEL)) {
             throw new IllegalArgumentException("zstd level out of range: " + level);
         }
     }
@@ -151,6 +153,11 @@ public final class BlockCompressor implements AutoCloseable {
         return BlockFrameDescriptor.flags(header);
     }
 
+    /** CRC32C of the original bytes of the last frame written or read successfully. */
+    public int lastChecksum() {
+        return BlockFrameDescriptor.payloadCrc(header);
+    }
+
     /** Stored payload length of the last frame written or read. */
     public int lastStoredLength() {
         return (int) BlockFrameDescriptor.storedLength(header);
@@ -170,8 +177,9 @@ public final class BlockCompressor implements AutoCloseable {
         Objects.checkFromIndexSize(srcOffset, length, src.limit());
         Objects.checkFromIndexSize(dstOffset, dstCapacity, dst.limit());
         int payloadOffset = dstOffset + BlockFrameDescriptor.HEADER_LENGTH;
+        int payloadCapacity = dstCapacity - BlockFrameDescriptor.HEADER_LENGTH;
         int stored = codec == Codec.ZSTD
-                ? compressZstd(level, src, srcOffset, length, dst, payloadOffset, dstCapacity - BlockFrameDescriptor.HEADER_LENGTH)
+                ? compressZstd(level, src, srcOffset, length, dst, payloadOffset, payloadCapacity)
                 : -1;
         int flags = 0;
         if (stored < 0) {
@@ -221,14 +229,8 @@ public final class BlockCompressor implements AutoCloseable {
     }
 
     private boolean probeShrinks(ByteBuffer src, int srcOffset, int length, int count) {
-        int sampleLength = policy.sampleLength();
-        long stride = count > 1 ? (long) (length - sampleLength) / (count - 1) : 0;
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            int offset = srcOffset + (int) (i * stride);
-            total += probeCtx.compressDirectByteBuffer(scratch, 0, scratch.capacity(), src, offset, sampleLength);
-        }
-        return total <= policy.maxCompressedLength(count * sampleLength);
+        double bits = probe.bitsPerByte(src, srcOffset, length, count, policy.sampleLength());
+        return bits <= policy.maxBitsPerByte();
     }
 
     private void setLevel(int wanted) {
@@ -331,7 +333,6 @@ public final class BlockCompressor implements AutoCloseable {
     @Override
     public void close() {
         cctx.close();
-        probeCtx.close();
         dctx.close();
     }
 }

@@ -9,12 +9,13 @@ import org.vtl.compress.frame.BlockFrameDescriptor;
  * @param outputLength frame length (compress) or original length (decompress); 0 on failure
  * @param inputLength bytes consumed
  * @param flags frame flags; 0 on failure
+ * @param checksum CRC32C of the original bytes; 0 on failure
  */
-public record BlockResult(BlockStatus status, int outputLength, int inputLength, int flags) {
+public record BlockResult(BlockStatus status, int outputLength, int inputLength, int flags, int checksum) {
 
     static BlockResult of(Completion completion) {
         return new BlockResult(completion.status(), completion.outputLength(), completion.inputLength(),
-                completion.flags());
+                completion.flags(), completion.checksum());
     }
 
     public boolean raw() {

@@ -24,6 +24,12 @@ public interface Completion {
     /** Frame flags ({@link BlockFrameDescriptor#FLAG_RAW}); 0 unless OK. */
     int flags();
 
+    /**
+     * CRC32C of the block's original bytes, as stored in the frame (bytes 16-19): computed while compressing,
+     * verified while decompressing, so callers need not checksum the payload again. 0 unless OK.
+     */
+    int checksum();
+
     /** True if the frame holds the original bytes (pass-through or codec none). */
     default boolean raw() {
         return (flags() & BlockFrameDescriptor.FLAG_RAW) != 0;

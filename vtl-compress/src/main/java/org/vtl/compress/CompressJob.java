@@ -28,6 +28,7 @@ final class CompressJob implements Completion {
     int outputLength;
     int inputLength;
     int flags;
+    int checksum;
 
     /** Guarded by the stream's monitor: the request ran (or was aborted) and may be delivered. */
     boolean done;
@@ -55,15 +56,17 @@ final class CompressJob implements Completion {
         this.outputLength = 0;
         this.inputLength = 0;
         this.flags = 0;
+        this.checksum = 0;
         this.done = false;
         this.nextInStream = null;
     }
 
-    void succeed(int outputLength, int inputLength, int flags) {
+    void succeed(int outputLength, int inputLength, int flags, int checksum) {
         this.status = BlockStatus.OK;
         this.outputLength = outputLength;
         this.inputLength = inputLength;
         this.flags = flags;
+        this.checksum = checksum;
     }
 
     void fail(BlockStatus failure) {
@@ -71,6 +74,7 @@ final class CompressJob implements Completion {
         this.outputLength = 0;
         this.inputLength = 0;
         this.flags = 0;
+        this.checksum = 0;
     }
 
     /** Drops references to caller objects so a pooled request keeps nothing alive. */
@@ -110,6 +114,11 @@ final class CompressJob implements Completion {
     @Override
     public int flags() {
         return flags;
+    }
+
+    @Override
+    public int checksum() {
+        return checksum;
     }
 
     @Override

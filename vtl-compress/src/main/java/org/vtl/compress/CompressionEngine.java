@@ -210,7 +210,7 @@ public final class CompressionEngine implements AutoCloseable {
                 int result = compressor.encode(job.codec, job.level, job.source, job.sourceOffset, job.sourceLength,
                         job.destination, job.destinationOffset, job.destinationCapacity);
                 if (result >= 0) {
-                    job.succeed(result, job.sourceLength, compressor.lastFlags());
+                    job.succeed(result, job.sourceLength, compressor.lastFlags(), compressor.lastChecksum());
                 } else {
                     job.fail(BlockCompressor.statusOf(result));
                 }
@@ -219,7 +219,7 @@ public final class CompressionEngine implements AutoCloseable {
                         job.destinationOffset, job.destinationCapacity);
                 if (result >= 0) {
                     int frameLength = BlockCompressor.HEADER_LENGTH + compressor.lastStoredLength();
-                    job.succeed(result, frameLength, compressor.lastFlags());
+                    job.succeed(result, frameLength, compressor.lastFlags(), compressor.lastChecksum());
                 } else {
                     job.fail(BlockCompressor.statusOf(result));
                 }
@@ -269,8 +269,15 @@ public final class CompressionEngine implements AutoCloseable {
         }
     }
 
-    /** Waits until the engine threads ended and every completion was delivered. */
+    /**
+     * Waits until the engine threads ended and every completion was delivered.
+     *
+     * @throws IllegalStateException if called from an engine thread (a listener), which would wait for itself
+     */
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        if (Thread.currentThread() instanceof EngineThread) {
+            throw new IllegalStateException("an engine thread cannot wait for the engine to terminate");
+        }
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         for (EngineThread thread : threads) {
             long left = deadline - System.nanoTime();

@@ -9,22 +9,20 @@ package org.vtl.compress;
  *
  * <p>Blocks of at least {@code 2 * sampleSpacing} bytes are probed first (early abort): one slice of
  * {@code sampleLength} bytes per {@code sampleSpacing} bytes of block (at most {@value #MAX_SAMPLES} slices, spread
- * evenly from the first byte to the last) is compressed at zstd level {@value #PROBE_LEVEL} whatever the request's
- * level, and if together the slices miss the same margin the whole block is stored raw without being compressed.
- * The probe compresses about {@code sampleLength / sampleSpacing} of every probed block a second time (3 % by
- * default, at the fast level); it pays off most at high levels, where zstd is slow even on incompressible data, and
- * it spares writing a codec output only to overwrite it.
- * Sampling can misjudge a block whose redundancy lies only between the slices; that costs ratio, never
- * correctness. {@code sampleSpacing == 0} turns probing off.
+ * evenly from the first byte to the last) goes into a byte histogram, and if the slices' order-0 entropy is above
+ * {@link #maxBitsPerByte()} (8 bits less the margin, less the estimator's small-sample bias) the block is stored raw
+ * without being compressed: random, encrypted and already-compressed data look like that. The probe reads about
+ * {@code sampleLength / sampleSpacing} of each probed block (3 % by default) at about a nanosecond per byte. It
+ * misjudges a block whose only redundancy is a repeat the slices cannot see (say, the same compressed file twice
+ * within one block), or whose compressible part lies between the slices; that costs ratio, never correctness.
+ * A block the probe lets through is still stored raw if zstd's output misses the margin.
+ * {@code sampleSpacing == 0} turns probing off.
  *
  * @param minSavingPerMille required saving in thousandths (0..999)
  * @param sampleLength bytes per probe slice (at least 256)
  * @param sampleSpacing block bytes per probe slice; 0 = never probe
  */
 public record PassThroughPolicy(int minSavingPerMille, int sampleLength, int sampleSpacing) {
-
-    /** zstd level of the probe: fast, and a fair judge of whether a block compresses at all. */
-    public static final int PROBE_LEVEL = 1;
 
     /** Most probe slices per block. */
     public static final int MAX_SAMPLES = 16;
@@ -47,6 +45,15 @@ public record PassThroughPolicy(int minSavingPerMille, int sampleLength, int sam
     /** Largest codec output that still counts as a saving for a block of {@code originalLength} bytes. */
     public int maxCompressedLength(int originalLength) {
         return originalLength - (int) ((long) originalLength * minSavingPerMille / 1000) - 1;
+    }
+
+    /**
+     * Highest sampled order-0 entropy (bits per byte) at which a block is still worth compressing: the margin's
+     * share of 8 bits off, and a further 0.05 bit for the downward bias of an entropy estimated from a few
+     * thousand bytes, so uniformly random data is always above it.
+     */
+    public double maxBitsPerByte() {
+        return 8.0 * (1000 - minSavingPerMille) / 1000 - 0.05;
     }
 
     /** Probe slices for a block of {@code originalLength} bytes: 0 when the block is not probed. */

@@ -48,6 +48,20 @@ class CompressionEngineTest {
     }
 
     @Test
+    void completionCarriesCrc32cOfOriginalBytesBothWays() throws Exception {
+        CompressionStream stream = engine.openStream(1);
+        ByteBuffer source = TestBlocks.direct(Kind.TEXT, 70_000, 9);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(source.duplicate());
+        ByteBuffer frame = ByteBuffer.allocateDirect(BlockCompressor.frameCapacity(70_000));
+        BlockResult written = engine.submit(stream, Operation.COMPRESS, source, frame).get(10, TimeUnit.SECONDS);
+        BlockResult read = engine.submit(stream, Operation.DECOMPRESS, frame.slice(0, written.outputLength()),
+                ByteBuffer.allocateDirect(70_000)).get(10, TimeUnit.SECONDS);
+        assertEquals((int) crc.getValue(), written.checksum());
+        assertEquals((int) crc.getValue(), read.checksum());
+    }
+
+    @Test
     void completionsOfEachStreamArriveInSubmissionOrderUnderConcurrency() throws Exception {
         engine.close();
         engine = CompressionEngine.start(EngineConfig.defaults().withThreads(4).withQueueDepth(16), registry);

@@ -163,10 +163,14 @@ public final class Partition {
         return List.of(new ElementChange(address, new ElementContent(barcode, -1)));
     }
 
-    /** The operator takes a cartridge out of an import/export slot. */
+    /**
+     * The operator takes a cartridge out of an import/export slot, or the admin removes one from a storage slot
+     * (the cartridge leaves the library). Drives and the picker are refused.
+     */
     public synchronized List<ElementChange> planRemove(int address) throws LibraryException {
-        if (layout.typeOf(address) != ElementType.IMPORT_EXPORT) {
-            throw new LibraryException(LibraryError.INVALID_ADDRESS, "no import/export slot at " + address);
+        ElementType type = layout.typeOf(address);
+        if (type != ElementType.IMPORT_EXPORT && type != ElementType.STORAGE) {
+            throw new LibraryException(LibraryError.INVALID_ADDRESS, "no import/export or storage slot at " + address);
         }
         if (!contents.containsKey(address)) {
             throw new LibraryException(LibraryError.SOURCE_EMPTY, "element " + address + " is empty");

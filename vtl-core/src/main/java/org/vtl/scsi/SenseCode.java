@@ -10,9 +10,7 @@ public enum SenseCode {
     /** Early warning on write, and the ILI/overlength report of a read (sense key NO SENSE, SSC-5 4.2.5). */
     END_OF_PARTITION_DETECTED(0x0, 0x00, 0x02),
     BEGINNING_OF_PARTITION_DETECTED(0x0, 0x00, 0x04),
-    RECOVERED_WRITE_DATA(0x1, 0x00, 0x00),
     LOGICAL_UNIT_NOT_READY(0x2, 0x04, 0x00),
-    BECOMING_READY(0x2, 0x04, 0x01),
     MEDIUM_NOT_PRESENT(0x2, 0x3A, 0x00),
     WRITE_ERROR(0x3, 0x0C, 0x00),
     UNRECOVERED_READ_ERROR(0x3, 0x11, 0x00),
@@ -29,7 +27,6 @@ public enum SenseCode {
     INVALID_FIELD_IN_PARAMETER_LIST(0x5, 0x26, 0x00),
     PARAMETER_VALUE_INVALID(0x5, 0x26, 0x02),
     INVALID_RELEASE_OF_PERSISTENT_RESERVATION(0x5, 0x26, 0x04),
-    COMMAND_SEQUENCE_ERROR(0x5, 0x2C, 0x00),
     INCOMPATIBLE_MEDIUM_INSTALLED(0x5, 0x30, 0x00),
     SAVING_PARAMETERS_NOT_SUPPORTED(0x5, 0x39, 0x00),
     MEDIUM_DESTINATION_ELEMENT_FULL(0x5, 0x3B, 0x0D),
@@ -66,6 +63,16 @@ public enum SenseCode {
     public static final int KEY_ABORTED_COMMAND = 0xB;
     public static final int KEY_VOLUME_OVERFLOW = 0xD;
 
+    private static final java.util.Map<Integer, SenseCode> BY_CODE = new java.util.HashMap<>();
+
+    static {
+        for (SenseCode c : values()) {
+            if (BY_CODE.put(c.key << 16 | c.asc << 8 | c.ascq, c) != null) {
+                throw new ExceptionInInitializerError("duplicate sense code " + c);
+            }
+        }
+    }
+
     private final int key;
     private final int asc;
     private final int ascq;
@@ -88,13 +95,8 @@ public enum SenseCode {
         return ascq;
     }
 
-    /** The first code with this key, ASC and ASCQ, or {@code null}. */
+    /** The code with this key, ASC and ASCQ, or {@code null}. */
     public static SenseCode of(int key, int asc, int ascq) {
-        for (SenseCode c : values()) {
-            if (c.key == key && c.asc == asc && c.ascq == ascq) {
-                return c;
-            }
-        }
-        return null;
+        return BY_CODE.get(key << 16 | asc << 8 | ascq);
     }
 }

@@ -26,7 +26,15 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        underlying.execute(this::drain);
+        try {
+            underlying.execute(this::drain);
+        } catch (RuntimeException e) {
+            synchronized (queue) {
+                queue.remove(task);
+                running = false;
+            }
+            throw e;
+        }
     }
 
     private void drain() {

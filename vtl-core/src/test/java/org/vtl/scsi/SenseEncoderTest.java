@@ -49,4 +49,11 @@ class SenseEncoderTest {
         assertEquals("7200000100000018" + "000a8000" + "0000000000000002"
                 + "02060000c0000200" + "04020080", TestInitiator.hex(s));
     }
+
+    @Test
+    void senseCodesAreLookedUpByKeyAscAscq() {
+        assertEquals(SenseCode.VOLUME_OVERFLOW, SenseCode.of(0xD, 0x00, 0x02));
+        assertEquals(SenseCode.END_OF_PARTITION_DETECTED, SenseCode.of(0x0, 0x00, 0x02));
+        assertEquals(null, SenseCode.of(0x5, 0x99, 0x99));
+    }
 }

@@ -101,7 +101,8 @@ public final class IscsiSession implements AutoCloseable {
     /**
      * Sends a command. {@code dataOut} (position..limit) is the WRITE payload, {@code dataIn} (position..limit)
      * receives READ data starting at its position; at most one of them is non-null. The buffers must stay
-     * untouched until {@link ScsiTask#await()} returns. Blocks while the window is full.
+     * untouched until {@link ScsiTask#await()} returns. Blocks while the window is full: a caller keeping
+     * {@code maxOutstanding} tasks in flight must await one before submitting the next.
      */
     public ScsiTask submit(int lun, byte[] cdb, ByteBuffer dataOut, ByteBuffer dataIn) throws IOException {
         if (cdb.length > 16) {
@@ -112,7 +113,12 @@ public final class IscsiSession implements AutoCloseable {
         window.lock();
         try {
             while (failure == null && (free.isEmpty() || cmdSn - maxCmdSn > 0)) {
-                windowOpen.awaitUninterruptibly();
+                try {
+                    windowOpen.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IscsiException("interrupted waiting for the command window", e);
+                }
             }
             if (failure != null) {
                 throw failure;

@@ -87,7 +87,8 @@ final class BlockReader {
 
     private void readCompressed(ByteBuffer segment, int payload, int expected, ByteBuffer destination)
             throws IOException {
-        boolean direct = destination.remaining() >= length;
+        boolean direct = destination.remaining() >= length
+                && (destination.isDirect() || !codec.needsDirectDestination());
         ByteBuffer target = direct ? destination : scratch();
         int start = target.position();
         int limit = target.limit();
@@ -113,7 +114,7 @@ final class BlockReader {
             copied = length;
             return;
         }
-        copied = destination.remaining();
+        copied = Math.min(length, destination.remaining());
         destination.put(destination.position(), target, start, copied);
         destination.position(destination.position() + copied);
         target.clear();

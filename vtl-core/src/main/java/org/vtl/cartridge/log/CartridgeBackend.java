@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public final class CartridgeBackend implements AutoCloseable {
 
     private final Catalog catalog;
     private final SegmentStore segments;
-    private final Supplier<BlockCodec> codecs;
+    private final LongFunction<BlockCodec> codecs;
     private final LogConfig config;
     private final AtomicLong nextExtent;
     private final AtomicLong nextCartridge;
@@ -47,7 +47,7 @@ public final class CartridgeBackend implements AutoCloseable {
         return t;
     });
 
-    private CartridgeBackend(Catalog catalog, SegmentStore segments, Supplier<BlockCodec> codecs, LogConfig config,
+    private CartridgeBackend(Catalog catalog, SegmentStore segments, LongFunction<BlockCodec> codecs, LogConfig config,
                              long nextExtent, long nextCartridge) {
         this.catalog = catalog;
         this.segments = segments;
@@ -61,9 +61,9 @@ public final class CartridgeBackend implements AutoCloseable {
      * Opens the backend over an open catalog and segment store and recovers the pool's allocation from the
      * catalog.
      *
-     * @param codecs makes one codec per mounted cartridge
+     * @param codecs makes the codec of a cartridge being mounted (by cartridge id); closed at unmount
      */
-    public static CartridgeBackend open(Catalog catalog, SegmentStore segments, Supplier<BlockCodec> codecs,
+    public static CartridgeBackend open(Catalog catalog, SegmentStore segments, LongFunction<BlockCodec> codecs,
                                         LogConfig config) throws IOException {
         int needed = config.policy().maxBlockSize() + SegmentDescriptor.HEADER_LENGTH
                 + 2 * BlockRecordDescriptor.HEADER_LENGTH;
@@ -89,6 +89,13 @@ public final class CartridgeBackend implements AutoCloseable {
         return backend;
     }
 
+    /** The extents the catalog holds: what a pool must treat as allocated when it is opened. */
+    public static List<StoredExtent> liveExtents(Catalog catalog) {
+        List<StoredExtent> live = new ArrayList<>();
+        catalog.extents(e -> live.add(new StoredExtent(e.address(), e.length())));
+        return live;
+    }
+
     /** The cartridge store of one library partition. */
     public LogCartridgeStore store(String owner, long quota) {
         return new LogCartridgeStore(this, owner, quota);
@@ -102,8 +109,8 @@ public final class CartridgeBackend implements AutoCloseable {
         return segments;
     }
 
-    BlockCodec newCodec() {
-        return codecs.get();
+    BlockCodec newCodec(long cartridge) {
+        return codecs.apply(cartridge);
     }
 
     ExecutorService readAheadExecutor() {

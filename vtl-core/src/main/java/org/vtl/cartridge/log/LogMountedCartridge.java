@@ -83,7 +83,7 @@ final class LogMountedCartridge implements MountedCartridge {
         this.id = record.id();
         this.barcode = record.info().barcode();
         this.info = record.info();
-        this.appender = new SegmentAppender(backend, backend.newCodec(), id);
+        this.appender = new SegmentAppender(backend, backend.newCodec(record.id()), id);
         ReadAhead ahead = new ReadAhead(backend.segments(), backend.readAheadExecutor());
         this.reader = new SegmentReader(catalog, backend.segments(), id, ahead);
         this.blocks = new BlockReader(reader, appender.codec(), policy.maxBlockSize());
@@ -346,6 +346,7 @@ final class LogMountedCartridge implements MountedCartridge {
         } finally {
             closed = true;
             appender.releaseOpen();
+            appender.codec().close();
             reader.invalidate(0);
             backend.unmount(barcode);
         }
@@ -448,12 +449,30 @@ final class LogMountedCartridge implements MountedCartridge {
                 ? WriteOutcome.WRITTEN_EARLY_WARNING : WriteOutcome.WRITTEN;
     }
 
-    /** Claims segment space first (a full pool refuses before anything changes), then truncates if needed. */
+    /**
+     * Claims segment space first (a full pool refuses before anything changes), then truncates if needed.
+     * When the pool is full but the truncation frees segments, truncates first and claims again; if that still
+     * fails the refusal says the medium was truncated.
+     */
     private void prepareAppend(boolean atEnd) throws IOException {
         if (!atEnd && appender.hasPending()) {
             commit(true);
         }
-        appender.ensureSegment(live);
+        try {
+            appender.ensureSegment(live);
+        } catch (SegmentStoreFullException e) {
+            if (atEnd) {
+                throw e;
+            }
+            truncateHere();
+            try {
+                appender.ensureSegment(live);
+            } catch (SegmentStoreFullException again) {
+                throw new SegmentStoreFullException("the pool has no room for another segment (the medium was "
+                        + "truncated at object " + cursor.object + ")");
+            }
+            return;
+        }
         if (!atEnd) {
             truncateHere();
         }

@@ -203,7 +203,7 @@ final class SegmentAppender {
         int at = openOffset + BlockRecordDescriptor.HEADER_LENGTH;
         codecUsed = false;
         if (compress && length > 0) {
-            open.limit(open.capacity()).position(at).limit(at + Math.min(room, length - 1));
+            open.limit(open.capacity()).position(at).limit(at + room);
             int n = codec.compress(block.buffers(), length, open);
             open.clear();
             if (n >= 0) {

@@ -18,9 +18,9 @@ public interface BlockCodec {
      * Compresses {@code length} bytes, the remaining bytes of {@code source} in order (their positions are left
      * as they were), into {@code destination} from its position.
      *
-     * @return the compressed size with {@code destination}'s position advanced by it, or -1 when the result
-     *         would not fit in {@code destination.remaining()} (the caller then stores the block raw), with
-     *         {@code destination}'s position unchanged
+     * @return the stored size with {@code destination}'s position advanced by it, or -1 when compressing is
+     *         not worthwhile or the result would not fit in {@code destination.remaining()} (the caller then
+     *         stores the block raw), with {@code destination}'s position unchanged
      */
     int compress(ByteBuffer[] source, int length, ByteBuffer destination);
 
@@ -31,4 +31,13 @@ public interface BlockCodec {
      * @throws IOException when the stored bytes do not decompress to {@code length} bytes
      */
     void decompress(ByteBuffer source, ByteBuffer destination, int length) throws IOException;
+
+    /** True when {@link #decompress} needs a direct destination buffer. */
+    default boolean needsDirectDestination() {
+        return false;
+    }
+
+    /** Releases what the codec holds for its cartridge (the mount ends). */
+    default void close() {
+    }
 }

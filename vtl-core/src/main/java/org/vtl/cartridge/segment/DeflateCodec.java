@@ -27,6 +27,17 @@ public final class DeflateCodec implements BlockCodec {
 
     @Override
     public int compress(ByteBuffer[] source, int length, ByteBuffer destination) {
+        int limit = destination.limit();
+        // Worth storing compressed only if it shrinks.
+        destination.limit(Math.min(limit, destination.position() + Math.max(0, length - 1)));
+        try {
+            return deflate(source, destination);
+        } finally {
+            destination.limit(limit);
+        }
+    }
+
+    private int deflate(ByteBuffer[] source, ByteBuffer destination) {
         int start = destination.position();
         deflater.reset();
         boolean fits = true;

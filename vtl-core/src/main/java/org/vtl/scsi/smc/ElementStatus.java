@@ -113,6 +113,12 @@ final class ElementStatus {
             default -> { }
         }
         b[at + 2] = (byte) flags;
+        if (e.type() == ElementType.DATA_TRANSFER) {
+            long lun = drives.get(partition.driveIndex(e.address())).lun();
+            if (lun <= 7) {
+                b[at + 6] = (byte) (0x10 | lun); // LU VALID, LOGICAL UNIT NUMBER: same target as the changer
+            }
+        }
         if (e.full()) {
             int source = e.content().sourceAddress();
             if (source >= 0) {

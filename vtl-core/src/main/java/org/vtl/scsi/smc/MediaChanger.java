@@ -240,6 +240,42 @@ public final class MediaChanger extends SpcLogicalUnit {
         }
     }
 
+    /**
+     * Takes a cartridge out of the library (admin: the cartridge is deleted or moved to another partition). It must
+     * be in a storage or import/export slot, not in a drive. Initiators get 28h/00h.
+     */
+    public void removeCartridge(String barcode) throws LibraryException {
+        stateLock.lock();
+        try {
+            int address = partition.find(barcode).orElseThrow(
+                    () -> new LibraryException(LibraryError.UNKNOWN_CARTRIDGE, barcode + " is not in the library"));
+            commitAdmin(partition.planRemove(address), SenseCode.NOT_READY_TO_READY_CHANGE);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * Moves a cartridge from its storage slot to the first free import/export slot, where the operator can take it
+     * (admin-initiated export). Initiators get 28h/01h. Returns the import/export slot's address.
+     */
+    public int exportToImportExport(String barcode) throws LibraryException {
+        stateLock.lock();
+        try {
+            int from = partition.find(barcode).orElseThrow(
+                    () -> new LibraryException(LibraryError.UNKNOWN_CARTRIDGE, barcode + " is not in the library"));
+            if (partition.layout().typeOf(from) != ElementType.STORAGE) {
+                throw new LibraryException(LibraryError.NOT_ACCESSIBLE, barcode + " is not in a storage slot");
+            }
+            int to = partition.firstEmpty(ElementType.IMPORT_EXPORT).orElseThrow(
+                    () -> new LibraryException(LibraryError.NO_FREE_ELEMENT, "no free import/export slot"));
+            commitAdmin(partition.planMove(from, to), SenseCode.IMPORT_OR_EXPORT_ELEMENT_ACCESSED);
+            return to;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
     private void commitAdmin(List<ElementChange> changes, SenseCode attention) {
         store.commit(partition.name(), changes);
         partition.apply(changes);

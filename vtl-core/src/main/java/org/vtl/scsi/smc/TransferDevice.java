@@ -11,6 +11,9 @@ public interface TransferDevice {
     /** The drive's identity, for DVCID in READ ELEMENT STATUS (vendor, product, serial). */
     InquiryData inquiryData();
 
+    /** The drive's LUN in the partition's target, reported in its element descriptor when it fits (0-7). */
+    long lun();
+
     /**
      * The changer put the cartridge {@code barcode} into the drive: mount it and thread it (the drive
      * raises NOT READY TO READY CHANGE). Throws {@link org.vtl.scsi.ScsiException} with the sense the

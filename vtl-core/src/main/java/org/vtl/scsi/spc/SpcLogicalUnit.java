@@ -40,8 +40,9 @@ import org.vtl.scsi.TaskManagementResponse;
  * readiness to the SPC base; they replace SPC entries in the table, they never override the preamble.
  *
  * <p>Preamble order: control byte, LUN, unit attention, table lookup (INVALID COMMAND OPERATION CODE),
- * reservation, usage mask (INVALID FIELD IN CDB with field pointer), medium readiness, handler,
- * truncation to the allocation length. Anything thrown that is not a {@link ScsiException} becomes
+ * reservation, usage mask (INVALID FIELD IN CDB with field pointer), transfer length (a parameter list shorter
+ * than the CDB declares is PARAMETER LIST LENGTH ERROR), medium readiness, handler, truncation to the
+ * allocation length. Anything thrown that is not a {@link ScsiException} becomes
  * HARDWARE ERROR, INTERNAL TARGET FAILURE, logged once; nothing escapes.
  */
 public abstract class SpcLogicalUnit implements LogicalUnit {
@@ -71,6 +72,7 @@ public abstract class SpcLogicalUnit implements LogicalUnit {
         this.queue = new SerialExecutor(executor);
         this.control = SpcPages.controlPage();
         modePages.add(control);
+        modePages.add(SpcPages.informationalExceptionsPage());
         logPages.add(SpcPages.supportedLogPages(logPages));
         vpdPages.add(SpcPages.supportedVpdPages(vpdPages));
     }
@@ -185,10 +187,16 @@ public abstract class SpcLogicalUnit implements LogicalUnit {
     public final CompletionStage<ScsiResponse> execute(ScsiCommand command) {
         PendingCommand p = new PendingCommand(command);
         pending.add(p);
-        queue.execute(() -> {
+        try {
+            queue.execute(() -> {
+                pending.remove(p);
+                p.future.complete(p.aborted ? abortedResponse(command) : process(command));
+            });
+        } catch (RuntimeException e) { // the executor is shut down: the logical unit cannot take commands
             pending.remove(p);
-            p.future.complete(p.aborted ? abortedResponse(command) : process(command));
-        });
+            command.dataOut().release();
+            p.future.complete(ScsiResponse.status(ScsiStatus.BUSY));
+        }
         return p.future;
     }
 
@@ -223,6 +231,10 @@ public abstract class SpcLogicalUnit implements LogicalUnit {
                 return ScsiResponse.status(ScsiStatus.RESERVATION_CONFLICT);
             }
             checkUsageMask(cdb, d);
+            if (d.direction() == DataDirection.OUT && d.transferLength() != null
+                    && command.dataOut().length() < task.transferLength()) {
+                throw ScsiException.of(SenseCode.PARAMETER_LIST_LENGTH_ERROR); // less Data-Out than the CDB declares
+            }
             if (d.needsMedium()) {
                 checkReady();
             }

@@ -25,6 +25,21 @@ final class SpcPages {
         return ModePage.of(0x0A, 0, defaults, changeable);
     }
 
+    /**
+     * Informational exceptions control page 1Ch (SPC-5 7.5.11): DEXCPT=1, MRIE 6h (report on request only: the
+     * TapeAlert log page). DEXCPT and MRIE are changeable so applications that configure TapeAlert can; exception
+     * conditions are still reported only through log page 2Eh.
+     */
+    static ModePage informationalExceptionsPage() {
+        byte[] defaults = ModePage.page(0x1C, 0, 0x0A);
+        defaults[2] = 0x08; // DEXCPT
+        defaults[3] = 0x06; // MRIE: only report informational exception condition on request
+        byte[] changeable = new byte[defaults.length];
+        changeable[2] = 0x08;
+        changeable[3] = 0x0f;
+        return ModePage.of(0x1C, 0, defaults, changeable);
+    }
+
     private static void busyTimeout(byte[] page) {
         page[8] = (byte) 0xff; // BUSY TIMEOUT PERIOD: unlimited
         page[9] = (byte) 0xff;

@@ -63,6 +63,9 @@ final class SscCommands {
                 .reservation(ReservationClass.ALWAYS).handler(pos::readPosition));
         b.put(command(0x44, "REPORT DENSITY SUPPORT", 10).mask(0x03, 0, 0, 0, 0, 0, 0xff, 0xff).dataIn(field(7, 2))
                 .reservation(read).handler(density::report));
+        b.put(command(0xA2, "SECURITY PROTOCOL IN", 12).mask(0xff, 0xff, 0xff, 0x80, 0, 0xff, 0xff, 0xff, 0xff)
+                .dataIn(field(6, 4)).reservation(ReservationClass.ALWAYS)
+                .handler(new SecurityProtocols()::securityProtocolIn));
         b.put(command(0x8C, "READ ATTRIBUTE", 16).mask(0x1f, 0, 0, 0, 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
                 0xff, 0x01).dataIn(field(10, 4)).needsMedium().reservation(read).handler(mam::read));
         b.put(command(0x8D, "WRITE ATTRIBUTE", 16).mask(0x01, 0, 0, 0, 0xff, 0, 0xff, 0, 0, 0xff, 0xff, 0xff, 0xff)
@@ -74,8 +77,13 @@ final class SscCommands {
         return b;
     }
 
+    /** SSC-5 6.13: buffered data reaches the medium first; with IMMED=0 that is the flush barrier too. */
     private ScsiResponse rewind(ScsiTask task) {
+        boolean immediate = (task.cdb()[1] & 0x01) != 0;
         try {
+            if (!immediate) {
+                drive.cartridge().flush();
+            }
             drive.cartridge().rewind();
         } catch (MediumException e) {
             throw drive.failure(e);

@@ -18,6 +18,7 @@ public final class LogFixture implements AutoCloseable {
     private final LogConfig config;
     private final int slots;
     private final boolean fsync;
+    private final int segmentCapacity;
     private CartridgeBackend backend;
 
     public LogFixture(Path directory, CapacityPolicy policy, int slots) throws IOException {
@@ -26,6 +27,13 @@ public final class LogFixture implements AutoCloseable {
 
     /** With {@code fsync} false, for property tests of semantics: sync points reach the OS, not the disk. */
     public LogFixture(Path directory, CapacityPolicy policy, int slots, boolean fsync) throws IOException {
+        this(directory, policy, slots, fsync, SEGMENT_CAPACITY);
+    }
+
+    /** With a chosen segment size, so that tests cross many segments with small blocks. */
+    public LogFixture(Path directory, CapacityPolicy policy, int slots, boolean fsync, int segmentCapacity)
+            throws IOException {
+        this.segmentCapacity = segmentCapacity;
         this.directory = directory;
         this.config = new LogConfig(policy, 4);
         this.slots = slots;
@@ -50,9 +58,9 @@ public final class LogFixture implements AutoCloseable {
 
     private void open() throws IOException {
         Catalog catalog = Catalog.open(directory.resolve("catalog"), fsync);
-        FileSegmentStore segments = FileSegmentStore.open(directory.resolve("segments"), SEGMENT_CAPACITY, slots,
+        FileSegmentStore segments = FileSegmentStore.open(directory.resolve("segments"), segmentCapacity, slots,
                 fsync);
-        backend = CartridgeBackend.open(catalog, segments, () -> (BlockCodec) new DeflateCodec(), config);
+        backend = CartridgeBackend.open(catalog, segments, id -> (BlockCodec) new DeflateCodec(), config);
     }
 
     @Override

@@ -25,6 +25,11 @@ class FakeDrive implements TransferDevice {
     }
 
     @Override
+    public long lun() {
+        return 1;
+    }
+
+    @Override
     public void insert(String barcode) {
         loaded = barcode;
         events.add("insert " + barcode);

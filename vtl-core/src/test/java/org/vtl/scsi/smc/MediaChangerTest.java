@@ -114,7 +114,7 @@ class MediaChangerTest {
     void driveElementReportsSourceSlotAfterLoad() {
         move(0x0400, 0x0101);
         byte[] d = data(readElementStatus(0x14, 0x0101, 1, 0, 0xffff));
-        assertEquals("0101" + "09" + "00" + "0000" + "000000" + "81" + "0400",
+        assertEquals("0101" + "09" + "00" + "0000" + "110000" + "81" + "0400",
                 hex(java.util.Arrays.copyOfRange(d, 16, 28)));
     }
 
@@ -278,5 +278,22 @@ class MediaChangerTest {
         byte[] d = data(host.send(0x4D, 0, 0x6E, 0, 0, 0, 0, 0x10, 0, 0));
         assertEquals(4 + 64 * 5, d.length);
         assertArrayEquals(new byte[] {0x2E, 0, 0x01, 0x40}, java.util.Arrays.copyOf(d, 4));
+    }
+
+    @Test
+    void adminExportMovesToMailSlotAndRaisesImportExportAttention() throws LibraryException {
+        assertEquals(0x0300, f.changer.exportToImportExport("ABC002L8"));
+        assertSense(host.send(0, 0, 0, 0, 0, 0), 6, 0x28, 0x01);
+        assertEquals("ABC002L8", f.changer.partition().element(0x0300).orElseThrow().barcode());
+        assertEquals(0x0401, f.changer.partition().element(0x0300).orElseThrow().content().sourceAddress());
+    }
+
+    @Test
+    void adminRemovalTakesACartridgeOutOfTheLibraryButNotOutOfADrive() throws LibraryException {
+        move(0x0400, 0x0101);
+        f.changer.removeCartridge("ABC002L8");
+        assertNull(f.changer.partition().element(0x0401).orElseThrow().barcode());
+        LibraryException e = assertThrows(LibraryException.class, () -> f.changer.removeCartridge("ABC001L8"));
+        assertEquals(LibraryError.INVALID_ADDRESS, e.error());
     }
 }

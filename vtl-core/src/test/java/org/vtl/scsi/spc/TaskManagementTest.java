@@ -72,7 +72,8 @@ class TaskManagementTest {
             List<CompletableFuture<ScsiResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 Payload block = Payload.of(ByteBuffer.wrap(new byte[] {(byte) i, (byte) (i >> 8), 0, 0}));
-                ScsiCommand c = new ScsiCommand(reader.nexus(), 0, i, TestInitiator.bytes(0x0A, 0, 0, 0, 4, 0), 0, block);
+                byte[] cdb = TestInitiator.bytes(0x0A, 0, 0, 0, 4, 0);
+                ScsiCommand c = new ScsiCommand(reader.nexus(), 0, i, cdb, 0, block);
                 futures.add(d.execute(c).toCompletableFuture());
             }
             futures.forEach(f -> assertEquals(ScsiStatus.GOOD, f.join().status()));
@@ -121,5 +122,14 @@ class TaskManagementTest {
         assertEquals(0x29, TestInitiator.asc(r));
         assertEquals(0x03, TestInitiator.ascq(r));
         assertEquals(ScsiStatus.GOOD, b.send(0x01, 0, 0, 0, 0, 0).status());
+    }
+
+    @Test
+    void commandAfterExecutorShutdownIsBusyNotAnException() {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        TapeDrive d = drive(pool);
+        pool.shutdownNow();
+        ScsiResponse r = d.execute(write(7, 7)).toCompletableFuture().join();
+        assertEquals(ScsiStatus.BUSY, r.status());
     }
 }

@@ -314,4 +314,13 @@ class ReadWriteTest {
         assertTrue(s.contains("00400120" + hex("TAPE01L8".getBytes())), s);
         assertTrue(s.contains("0202030807000000" + hex(new byte[] {0, (byte) 0xb7, 0x1b, 0})), s);
     }
+
+    @Test
+    void rewindWithoutImmedFlushesBeforeMoving() {
+        f.writeVariable(new byte[10]);
+        f.calls.clear();
+        assertEquals(ScsiStatus.GOOD, f.rewind().status());
+        assertEquals(java.util.List.of("flush", "rewind"), f.calls.stream()
+                .filter(c -> c.equals("rewind") || c.equals("flush")).toList());
+    }
 }

@@ -323,4 +323,20 @@ class TapeDriveTest {
         f.host.clearUnitAttentions();
         assertEquals("00000400", hex(data(f.host.send(0x3C, 0x03, 0, 0, 0, 0, 0, 0, 4, 0))));
     }
+
+    @Test
+    void securityProtocolInListsOnlyProtocolZero() {
+        f.host.clearUnitAttentions();
+        assertEquals("000000000000000100", hex(data(f.host.send(0xA2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0))));
+        ScsiResponse tde = f.host.send(0xA2, 0x20, 0, 0x10, 0, 0, 0, 0, 1, 0, 0, 0);
+        assertSense(tde, 5, 0x24, 0x00);
+        assertEquals("c00001", hex(Arrays.copyOfRange(tde.sense(), 15, 18)));
+    }
+
+    @Test
+    void informationalExceptionsPageReportsOnRequestOnly() {
+        f.loaded(DriveFixture.TAPE);
+        byte[] d = data(f.host.send(0x1A, 0x08, 0x1C, 0, 0xff, 0));
+        assertEquals("0f001000" + "1c0a0806" + "0000000000000000", hex(d));
+    }
 }

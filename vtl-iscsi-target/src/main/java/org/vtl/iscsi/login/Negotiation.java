@@ -174,7 +174,8 @@ final class Negotiation {
                     throw new LoginException(LoginStatus.INITIATOR_ERROR, "bad answer " + key.keyName() + "=" + value);
                 }
                 int m = Integer.parseInt(mine);
-                yield Integer.toString(key.kind() == NegotiationKey.Kind.MIN ? Math.min(m, theirs) : Math.max(m, theirs));
+                boolean min = key.kind() == NegotiationKey.Kind.MIN;
+                yield Integer.toString(min ? Math.min(m, theirs) : Math.max(m, theirs));
             }
             default -> {
                 if (key.kind() == NegotiationKey.Kind.LIST && !supported(key).contains(value)) {
@@ -235,7 +236,8 @@ final class Negotiation {
         int ourReceive = declaredReceiveLength ? target.maxRecvDataSegmentLength()
                 : Integer.parseInt(NegotiationKey.MAX_RECV_DATA_SEGMENT_LENGTH.defaultValue());
         return new SessionParameters(type, initiatorName, initiatorAlias, targetName,
-                "CRC32C".equals(value(NegotiationKey.HEADER_DIGEST)), "CRC32C".equals(value(NegotiationKey.DATA_DIGEST)),
+                "CRC32C".equals(value(NegotiationKey.HEADER_DIGEST)),
+                "CRC32C".equals(value(NegotiationKey.DATA_DIGEST)),
                 intValue(NegotiationKey.MAX_RECV_DATA_SEGMENT_LENGTH), ourReceive, maxBurst, firstBurst,
                 "Yes".equals(value(NegotiationKey.INITIAL_R2T)), "Yes".equals(value(NegotiationKey.IMMEDIATE_DATA)),
                 intValue(NegotiationKey.MAX_OUTSTANDING_R2T), intValue(NegotiationKey.ERROR_RECOVERY_LEVEL),

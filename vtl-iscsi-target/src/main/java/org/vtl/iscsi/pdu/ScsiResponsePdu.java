@@ -25,7 +25,8 @@ public record ScsiResponsePdu(int flags, int response, int status, int initiator
 
     public static ScsiResponsePdu decode(Pdu pdu) {
         ByteBuf b = pdu.bhs();
-        return new ScsiResponsePdu(BhsDescriptor.flags(b), byteAt(b, 2), byteAt(b, 3), intAt(b, 16), intAt(b, 20), intAt(b, 24),
+        return new ScsiResponsePdu(BhsDescriptor.flags(b), byteAt(b, 2), byteAt(b, 3), intAt(b, 16), intAt(b, 20),
+                intAt(b, 24),
                 intAt(b, 28), intAt(b, 32), intAt(b, 36), intAt(b, 40), intAt(b, 44), BhsDescriptor.dataBytes(pdu));
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The iSCSI target's meters: {@code iscsi.sessions} (gauge, type=normal|discovery), {@code iscsi.pdus}
  * (direction, opcode), {@code iscsi.bytes} (data segment bytes, direction), {@code iscsi.rejects} (reason),
- * {@code iscsi.login.failures} (status), {@code iscsi.cmdsn.ignored} (commands outside the window) and
+ * {@code iscsi.login.failures} (status), {@code iscsi.cmdsn.ignored} (commands outside the window),
+ * {@code iscsi.internal.errors} and
  * {@code iscsi.command.latency} (timer per target and LUN). Meters are created up front or cached, so
  * recording allocates nothing per PDU.
  */
@@ -35,6 +36,7 @@ public final class IscsiStats implements SessionMetrics {
     private final Map<RejectReason, Counter> rejects = new EnumMap<>(RejectReason.class);
     private final Map<LoginStatus, Counter> loginFailures = new EnumMap<>(LoginStatus.class);
     private final Counter ignored;
+    private final Counter internalErrors;
     private final ConcurrentHashMap<String, ConcurrentHashMap<Long, Timer>> latency = new ConcurrentHashMap<>();
 
     public IscsiStats(MeterRegistry registry) {
@@ -64,6 +66,8 @@ public final class IscsiStats implements SessionMetrics {
                     .tag("status", s.name().toLowerCase(java.util.Locale.ROOT)).description("failed logins")
                     .register(registry));
         }
+        internalErrors = Counter.builder("iscsi.internal.errors")
+                .description("connections closed because a handler failed unexpectedly").register(registry);
         ignored = Counter.builder("iscsi.cmdsn.ignored").description("PDUs outside the CmdSN window, ignored")
                 .register(registry);
     }
@@ -116,6 +120,11 @@ public final class IscsiStats implements SessionMetrics {
                         .tag("lun", Long.toString(l)).description("time from dispatch to a logical unit to response")
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void internalError() {
+        internalErrors.increment();
     }
 
     public int normalSessions() {

@@ -27,7 +27,7 @@ public final class CmdSnWindow {
 
     /** a before b in serial number arithmetic. */
     public static boolean before(int a, int b) {
-        return a - b < 0;
+        return org.vtl.iscsi.pdu.CmdSnArithmetic.before(a, b);
     }
 
     public int expCmdSn() {
@@ -39,13 +39,10 @@ public final class CmdSnWindow {
     }
 
     public Position classify(int cmdSn) {
-        if (cmdSn == expCmdSn) {
-            return Position.EXPECTED;
+        if (before(cmdSn, expCmdSn) || before(maxCmdSn, cmdSn)) {
+            return Position.OUTSIDE;
         }
-        if (before(expCmdSn, cmdSn) && !before(maxCmdSn, cmdSn)) {
-            return Position.AHEAD;
-        }
-        return Position.OUTSIDE;
+        return cmdSn == expCmdSn ? Position.EXPECTED : Position.AHEAD;
     }
 
     public void advance() {

@@ -80,7 +80,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        login = new LoginStateMachine(settings.parameters(), new LoginDirectory(), settings.commandWindow(), RANDOM);
+        login = new LoginStateMachine(settings.parameters(), new LoginDirectory(), initialWindow(), RANDOM);
         if (context.channel().isActive()) {
             armLoginTimer();
         }
@@ -90,6 +90,20 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     public void channelActive(ChannelHandlerContext context) {
         armLoginTimer();
         context.fireChannelActive();
+    }
+
+    /**
+     * The window the final login response opens: no more commands than the memory bound can take if each
+     * brings the most unsolicited data the target's settings allow (negotiation can only lower it).
+     */
+    private int initialWindow() {
+        var p = settings.parameters();
+        long perCommand = !p.initialR2T() ? p.firstBurstLength()
+                : p.immediateData() ? Math.min(p.firstBurstLength(), p.maxRecvDataSegmentLength()) : 0;
+        if (perCommand == 0) {
+            return settings.commandWindow();
+        }
+        return (int) Math.max(1, Math.min(settings.commandWindow(), budget.limit() / perCommand));
     }
 
     private void armLoginTimer() {
@@ -122,6 +136,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
             }
         } catch (RuntimeException e) {
             LOG.warn("{}: failed on {}, closing", this, pdu, e);
+            metrics.internalError();
             close("internal error");
         } finally {
             pdu.release();
@@ -173,7 +188,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         encoder.configure(parameters.headerDigest(), parameters.dataDigest());
         decoder.configure(parameters.targetMaxRecvDataSegmentLength(), parameters.headerDigest(),
                 parameters.dataDigest());
-        CmdSnWindow window = new CmdSnWindow(cmdSn, cmdSn + settings.commandWindow() - 1);
+        CmdSnWindow window = new CmdSnWindow(cmdSn, cmdSn + initialWindow() - 1);
         fullFeature = new FullFeaturePhase(this, session, settings, directory, budget, window, metrics);
         phase = Phase.FULL_FEATURE;
         cancelTimer();
@@ -378,6 +393,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         LOG.debug("{}: {}", this, cause.toString());
+        if (!(cause instanceof java.io.IOException)) {
+            LOG.warn("{}: unexpected failure, closing", this, cause);
+            metrics.internalError();
+        }
         close("exception " + cause.getClass().getSimpleName());
     }
 

@@ -25,6 +25,9 @@ public interface SessionMetrics {
     /** One command's time from dispatch to the logical unit until its response. */
     void commandCompleted(String target, long lun, long nanos);
 
+    /** A handler failed unexpectedly and the connection was closed (a bug, never a peer's fault). */
+    void internalError();
+
     /** A metrics sink that records nothing (tests). */
     SessionMetrics NONE = new SessionMetrics() {
         @Override
@@ -57,6 +60,10 @@ public interface SessionMetrics {
 
         @Override
         public void commandCompleted(String target, long lun, long nanos) {
+        }
+
+        @Override
+        public void internalError() {
         }
     };
 }

@@ -25,8 +25,17 @@ final class TargetFixture implements AutoCloseable {
     final IscsiTargetServer server;
 
     TargetFixture(IscsiTargetConfig config) throws InterruptedException {
+        this(config, false);
+    }
+
+    /** @param openOnly only the open target (for tools that walk every target, like iscsi-ls -s) */
+    TargetFixture(IscsiTargetConfig config, boolean openOnly) throws InterruptedException {
         Map<Long, org.vtl.scsi.LogicalUnit> units = Map.of(0L, changer, 1L, tape, 2L, tape2);
         registry.put(TargetDefinition.open(OPEN, units));
+        if (openOnly) {
+            server = IscsiTargetServer.start(config, registry, meters);
+            return;
+        }
         registry.put(new TargetDefinition(CHAP, "chap", units, TargetAuth.chap("initiator", "initiator-secret"),
                 InitiatorAcl.allowAll()));
         registry.put(new TargetDefinition(MUTUAL, "mutual", units,

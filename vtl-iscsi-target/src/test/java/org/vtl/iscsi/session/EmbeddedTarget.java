@@ -27,18 +27,24 @@ public final class EmbeddedTarget implements TargetDirectory {
 
     public final Map<String, TargetPolicy> policies = new ConcurrentHashMap<>();
     public final Map<String, Map<Long, LogicalUnit>> luns = new ConcurrentHashMap<>();
-    public final SessionRegistry sessions = new SessionRegistry();
+    public final SessionRegistry sessions;
     public final EmbeddedChannel channel;
     public final PduDecoder decoder;
 
     public EmbeddedTarget(TargetParameters parameters, long memory, Duration nop) {
+        this(parameters, memory, nop, new SessionRegistry(), SessionMetrics.NONE);
+    }
+
+    public EmbeddedTarget(TargetParameters parameters, long memory, Duration nop, SessionRegistry sessions,
+                          SessionMetrics metrics) {
+        this.sessions = sessions;
         PortalSettings settings = new PortalSettings("127.0.0.1", 3260, parameters, 32, memory, nop,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), TargetAuth.none());
         decoder = new PduDecoder(8192);
         PduEncoder encoder = new PduEncoder();
         channel = new EmbeddedChannel();
         channel.pipeline().addLast(decoder, encoder,
-                new Connection(settings, this, sessions, SessionMetrics.NONE, decoder, encoder));
+                new Connection(settings, this, sessions, metrics, decoder, encoder));
     }
 
     public static TargetParameters parameters() {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vtl.iscsi.server.IscsiTestClient.lun;
 
 /** Full feature phase conversations over a real socket (RFC 7143 4.2.2, 4.3.4, 11.3-11.9, 11.14-11.19). */
-class ProtocolConversationTest {
+class ProtocolConversationIT {
 
     private TargetFixture fixture;
 
@@ -472,7 +472,12 @@ class ProtocolConversationTest {
             assertEquals(2, r.time2Wait());
             assertTrue(c.closedByTarget());
         }
-        assertTrue(fixture.tape.log().stream().anyMatch(s -> s.startsWith("nexusLost")));
+        long deadline = System.currentTimeMillis() + 5000;
+        while (fixture.tape.log().stream().noneMatch(s -> s.startsWith("nexusLost"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(fixture.tape.log().stream().anyMatch(s -> s.startsWith("nexusLost")), "nexus loss reported");
     }
 
     @Test

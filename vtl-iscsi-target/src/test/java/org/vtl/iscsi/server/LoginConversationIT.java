@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Login conversations over a real socket (RFC 7143 6, 11.12, 11.13, 12.1.3, 13). */
-class LoginConversationTest {
+class LoginConversationIT {
 
     private TargetFixture fixture;
 
