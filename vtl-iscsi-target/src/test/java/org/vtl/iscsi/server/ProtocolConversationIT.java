@@ -209,6 +209,41 @@ class ProtocolConversationIT {
     }
 
     @Test
+    void reportLunsAnswerIsByteExact() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
+            int cmdSn = c.cmdSn;
+            int statSn = c.expStatSn;
+            c.send(c.command(0xc1, lun(0), 0x40, 64, IscsiTestClient.cdb(0xa0, 0, 0, 0, 0, 0, 0, 0, 0, 64),
+                    new byte[0]));
+            Pdu p = c.receive();
+            java.nio.ByteBuffer want = java.nio.ByteBuffer.allocate(48 + 32);
+            want.put((byte) 0x25);                          // Data-In
+            want.put((byte) 0x83);                          // F | U (residual underflow) | S (status here)
+            want.put((byte) 0);                             // reserved
+            want.put((byte) 0);                             // status GOOD
+            want.putInt(32);                                // TotalAHSLength 0, DataSegmentLength 32
+            want.putLong(0);                                // LUN reserved without the A bit
+            want.putInt(0x40);                              // Initiator Task Tag
+            want.putInt(0xffffffff);                        // Target Transfer Tag reserved
+            want.putInt(statSn);                            // StatSN (S set)
+            want.putInt(cmdSn + 1);                         // ExpCmdSN
+            want.putInt(cmdSn + 64);                        // MaxCmdSN: 64 free task slots
+            want.putInt(0);                                 // DataSN
+            want.putInt(0);                                 // Buffer Offset
+            want.putInt(32);                                // Residual Count: 64 expected, 32 sent
+            want.putInt(24).putInt(0);                      // LUN LIST LENGTH 3 * 8, reserved
+            want.putLong(0x0000_0000_0000_0000L);           // LUN 0
+            want.putLong(0x0001_0000_0000_0000L);           // LUN 1
+            want.putLong(0x0002_0000_0000_0000L);           // LUN 2
+            byte[] got = new byte[48 + 32];
+            p.bhs().getBytes(0, got, 0, 48);
+            p.data().getBytes(0, got, 48, 32);
+            assertArrayEquals(want.array(), got);
+        }
+    }
+
+    @Test
     void commandOutsideTheCmdSnWindowIsIgnored() throws Exception {
         start(TargetFixture.config());
         try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
