@@ -128,7 +128,7 @@ class ProtocolConversationIT {
             var keys = IscsiTestClient.normalKeys(TargetFixture.OPEN);
             keys.put("MaxRecvDataSegmentLength", "512");
             c.login(keys);
-            c.send(c.command(0x01, lun(1), 0x01, 0, IscsiTestClient.cdb(0x01), new byte[0]));
+            c.send(c.command(0x81, lun(1), 0x01, 0, IscsiTestClient.cdb(0x01), new byte[0]));
             c.expect(ScsiResponsePdu.class);
             c.send(c.command(0xc1, lun(1), 0x30, 2000, IscsiTestClient.read6(2000), new byte[0]));
             ByteArrayOutputStream got = new ByteArrayOutputStream();
