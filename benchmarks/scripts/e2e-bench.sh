@@ -45,6 +45,7 @@ env_line="BYTES_PER_DRIVE=$BYTES_PER_DRIVE BLOCK_SIZES=$BLOCK_SIZES DRIVES_LIST=
 env_line+=" OUTSTANDING=$OUTSTANDING COMPRESSION=$COMPRESSION"
 mkdir -p "$RUN_DIR/out"
 max_drives=$(tr ',' '\n' <<<"$DRIVES_LIST" | sort -n | tail -1)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "e2e-bench: run dir $RUN_DIR"
 
 . "$repo/.ci/find-jdk.sh"
@@ -92,6 +93,8 @@ elif listening 3260; then
   appliance_status="not available (port 3260 is already taken by another process; not ours to measure)"
 else
   mkdir -p "$RUN_DIR/appliance"
+  echo "e2e-bench: building the appliance (if its sources changed) ..."
+  "$repo/vtl" --help >"$RUN_DIR/appliance-build.log" 2>&1 || true
   jfr_opts=""
   [ $profile = 1 ] && jfr_opts="-XX:StartFlightRecording=filename=$RUN_DIR/out/appliance.jfr,settings=profile,dumponexit=true"
   (cd "$RUN_DIR/appliance" && VTL_JAVA_OPTS="${VTL_JAVA_OPTS:-} $jfr_opts" exec "$repo/vtl" serve) \
@@ -175,8 +178,9 @@ fs=$(df -hT "$RUN_DIR" | awk 'NR==2 {print $2 " on " $7 " (" $1 ")"}')
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1)"
   echo "- tgt: $tgt_status"
   echo "- appliance: $appliance_status"
-  echo "- The machine is shared with other build and test jobs: figures vary from run to run by tens of percent;"
-  echo "  compare ratios taken in the same run."
+  echo "- Load average (1/5/15 min) at the start: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "  The machine is shared with other build and test jobs: with a load above the core count, figures vary"
+  echo "  from run to run by tens of percent and more; compare ratios taken in the same run, not absolute MB/s."
   echo
   echo "## What is measured"
   echo
@@ -208,6 +212,17 @@ fs=$(df -hT "$RUN_DIR" | awk 'NR==2 {print $2 " on " $7 " (" $1 ")"}')
   echo "## JMH (vtl-raid, vtl-compress)"
   echo
   echo "$jmh_section"
+  echo
+  echo "## Re-running and profiling"
+  echo
+  echo "\`benchmarks/scripts/e2e-bench.sh\` needs Debian's tgt (\`apt-get install tgt\`, listed in"
+  echo "\`.ci/packages.d/bench.txt\`) and root (tgtd). Knobs are environment variables listed at the top of the script"
+  echo "(BYTES_PER_DRIVE, BLOCK_SIZES, DRIVES_LIST, CORPORA, OUTSTANDING, COMPRESSION, APPLIANCE, RUN_JMH, ...)."
+  echo "\`--profile\` starts the appliance with \`VTL_JAVA_OPTS=-XX:StartFlightRecording=...\` and the load generator"
+  echo "with JFR too, and keeps both recordings in the run directory. The load generator alone:"
+  echo "\`java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' org.vtl.bench.e2e.E2eBench --target"
+  echo "label=appliance,portal=127.0.0.1:3260,iqn=iqn.2026-11.org.vtl:default,changer=0,drives=1:2,pid=PID ...\`"
+  echo "(options in \`E2eOptions\`)."
   echo
   if [ $profile = 1 ]; then
     echo "## Profile"

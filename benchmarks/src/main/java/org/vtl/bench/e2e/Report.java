@@ -39,7 +39,8 @@ public final class Report {
     public String markdown(String applianceStatus) {
         StringBuilder sb = new StringBuilder();
         sb.append("| target | block | drives | corpus | DCE | in flight | write MB/s | read MB/s | write MB/s/drive "
-                + "| read MB/s/drive | client CPU s/GB w / r | target CPU s/GB w / r | corpus zstd-1 | verified | note |\n");
+                + "| read MB/s/drive | client CPU s/GB w / r | target CPU s/GB w / r | corpus zstd-1 | verified "
+                + "| note |\n");
         sb.append("|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (ScenarioResult r : results) {
             Scenario s = r.scenario();
