@@ -1,0 +1,203 @@
+package org.vtl.bench.compress;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import org.vtl.compress.BlockCompressor;
+import org.vtl.compress.Codec;
+import org.vtl.compress.Completion;
+import org.vtl.compress.CompletionListener;
+import org.vtl.compress.CompressionEngine;
+import org.vtl.compress.CompressionStream;
+import org.vtl.compress.EngineConfig;
+import org.vtl.compress.Operation;
+import org.vtl.compress.PassThroughPolicy;
+
+/**
+ * Compression throughput: one operation is a batch of {@value #BATCH} consecutive blocks.
+ * <ul>
+ *   <li>{@code zstdDirect}: zstd-jni's {@code ZstdCompressCtx.compressDirectByteBuffer} in a loop, one reused
+ *       context per benchmark thread, output into a {@code compressBound}-sized buffer (the baseline);</li>
+ *   <li>{@code engine}: the same blocks submitted to a {@link CompressionEngine} with {@code engineThreads} threads
+ *       (one stream per benchmark thread, all {@value #BATCH} in flight), waiting for the last completion: frames,
+ *       CRC32C, pass-through and ordered delivery included.</li>
+ * </ul>
+ * Run with {@code -t 2} for two submitting threads. Ratio and MB/s come from {@link ByteCounters}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:MaxDirectMemorySize=1g"})
+@State(Scope.Benchmark)
+public class CompressBenchmark {
+
+    static final int BATCH = 16;
+
+    @Param({"corpus", "random"})
+    public String data;
+
+    @Param({"-5", "-1", "1", "3", "6", "9"})
+    public int level;
+
+    @Param({"262144"})
+    public int blockSize;
+
+    @Param({"1"})
+    public int engineThreads;
+
+    @Param({"sampled"})
+    public String passThrough;
+
+    ByteBuffer[] blocks;
+    CompressionEngine engine;
+    final CpuMeter cpu = new CpuMeter();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        blocks = BenchData.blocks(data, blockSize);
+        PassThroughPolicy policy = switch (passThrough) {
+            case "sampled" -> PassThroughPolicy.DEFAULT;
+            case "unsampled" -> PassThroughPolicy.NO_SAMPLING;
+            default -> throw new IllegalArgumentException("passThrough must be sampled or unsampled");
+        };
+        engine = CompressionEngine.start(EngineConfig.defaults().withName("bench").withThreads(engineThreads)
+                .withQueueDepth(4 * BATCH).withPassThrough(policy).withCompression(Codec.ZSTD, level),
+                new SimpleMeterRegistry());
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown(BenchmarkParams params) {
+        cpu.endTrial(label(params));
+        engine.close();
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpu.startIteration();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(BenchmarkParams params, IterationParams iteration) {
+        cpu.endIteration(label(params), iteration.getType() == IterationType.MEASUREMENT);
+    }
+
+    private String label(BenchmarkParams params) {
+        String name = params.getBenchmark();
+        return name.substring(name.lastIndexOf('.') + 1) + " " + data + " level " + level + " " + passThrough
+                + " engineThreads " + engineThreads + " threads " + params.getThreads();
+    }
+
+    /** Per benchmark thread: a zstd context and an output buffer for the direct baseline. */
+    @State(Scope.Thread)
+    public static class Direct {
+        ZstdCompressCtx context;
+        ByteBuffer output;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp(CompressBenchmark bench) {
+            context = new ZstdCompressCtx();
+            context.setLevel(bench.level);
+            output = ByteBuffer.allocateDirect((int) Zstd.compressBound(bench.blockSize));
+            next = (int) (Thread.currentThread().threadId() * 7 % bench.blocks.length);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            context.close();
+        }
+    }
+
+    /** Per benchmark thread: a stream, {@value #BATCH} frame buffers, and a wait for the batch's completions. */
+    @State(Scope.Thread)
+    public static class Client implements CompletionListener {
+        CompressionStream stream;
+        ByteBuffer[] frames;
+        ByteBuffer[] sources;
+        int next;
+        private int pending;
+        private long storedInBatch;
+
+        @Setup(Level.Trial)
+        public void setUp(CompressBenchmark bench) {
+            stream = bench.engine.openStream(Thread.currentThread().threadId());
+            frames = new ByteBuffer[BATCH];
+            sources = new ByteBuffer[BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                frames[i] = ByteBuffer.allocateDirect(BlockCompressor.frameCapacity(bench.blockSize));
+            }
+            next = (int) (Thread.currentThread().threadId() * 7 % bench.blocks.length);
+        }
+
+        @Override
+        public void onCompletion(Completion completion) {
+            synchronized (this) {
+                storedInBatch += completion.outputLength();
+                if (--pending == 0) {
+                    notifyAll();
+                }
+            }
+        }
+
+        long runBatch(CompressionEngine engine, ByteBuffer[] blocks) throws InterruptedException {
+            synchronized (this) {
+                pending = BATCH;
+                storedInBatch = 0;
+            }
+            for (int i = 0; i < BATCH; i++) {
+                ByteBuffer block = blocks[next];
+                next = next + 1 == blocks.length ? 0 : next + 1;
+                engine.submit(stream, Operation.COMPRESS, block, frames[i], this, null);
+            }
+            synchronized (this) {
+                while (pending > 0) {
+                    wait();
+                }
+                return storedInBatch;
+            }
+        }
+    }
+
+    @Benchmark
+    public long zstdDirect(Direct direct, ByteCounters counters) {
+        long stored = 0;
+        for (int i = 0; i < BATCH; i++) {
+            ByteBuffer block = blocks[direct.next];
+            direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
+            stored += direct.context.compressDirectByteBuffer(direct.output, 0, direct.output.capacity(), block, 0,
+                    block.capacity());
+        }
+        counters.nativeBytes += (long) BATCH * blockSize;
+        counters.storedBytes += stored;
+        cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    @Benchmark
+    public long engine(Client client, ByteCounters counters) throws InterruptedException {
+        long stored = client.runBatch(engine, blocks);
+        counters.nativeBytes += (long) BATCH * blockSize;
+        counters.storedBytes += stored;
+        cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+}

@@ -1,0 +1,188 @@
+package org.vtl.compress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The bounded submission queue and the request pool behind it, under one monitor. The pool holds exactly
+ * {@code depth} requests and a request returns to it only after its completion was delivered, so {@code depth}
+ * bounds the requests in flight (queued, running, or finished but waiting for an earlier request of the same
+ * stream). A submitter that finds the pool empty waits ({@link #acquire(boolean)} with {@code block}) or is
+ * told so. The ring has {@code depth} slots, so enqueueing never waits. Monitor waits allocate no Java objects.
+ */
+final class SubmissionQueue {
+
+    enum State { RUNNING, DRAINING, STOPPED }
+
+    private final CompressJob[] ring;
+    private final int depth;
+    private int head;
+    private int count;
+    private CompressJob free;
+    private int freeCount;
+    /** Requests taken from the pool but not yet enqueued: workers may not exit while any exist. */
+    private int reserved;
+    private int waitingSubmitters;
+    private int waitingWorkers;
+    private State state = State.RUNNING;
+
+    SubmissionQueue(int depth) {
+        this.depth = depth;
+        this.ring = new CompressJob[depth];
+        for (int i = 0; i < depth; i++) {
+            CompressJob job = new CompressJob();
+            job.nextFree = free;
+            free = job;
+        }
+        freeCount = depth;
+    }
+
+    /**
+     * Takes a free request.
+     *
+     * @return a request, or {@code null} if none is free and {@code block} is false
+     * @throws RejectedExecutionException if the engine is shutting down
+     * @throws InterruptedException if interrupted while waiting
+     */
+    synchronized CompressJob acquire(boolean block) throws InterruptedException {
+        while (true) {
+            if (state != State.RUNNING) {
+                throw new RejectedExecutionException("compression engine is shut down");
+            }
+            if (free != null) {
+                CompressJob job = free;
+                free = job.nextFree;
+                job.nextFree = null;
+                freeCount--;
+                reserved++;
+                return job;
+            }
+            if (!block) {
+                return null;
+            }
+            waitingSubmitters++;
+            try {
+                wait();
+            } finally {
+                waitingSubmitters--;
+            }
+        }
+    }
+
+    /** Queues an acquired request; returns false if the engine stopped meanwhile (the caller aborts it). */
+    synchronized boolean enqueue(CompressJob job) {
+        reserved--;
+        if (state == State.STOPPED) {
+            wakeAll();
+            return false;
+        }
+        ring[(head + count) % depth] = job;
+        count++;
+        if (waitingWorkers > 0) {
+            notifyAll();
+        }
+        return true;
+    }
+
+    /** Gives back a request that was acquired but will not be enqueued. */
+    synchronized void unreserve(CompressJob job) {
+        reserved--;
+        releaseLocked(job);
+    }
+
+    /** Next request to run; {@code null} when the engine is stopping and no more work can arrive. */
+    synchronized CompressJob take() throws InterruptedException {
+        while (true) {
+            if (state == State.STOPPED) {
+                return null;
+            }
+            if (count > 0) {
+                CompressJob job = ring[head];
+                ring[head] = null;
+                head = (head + 1) % depth;
+                count--;
+                return job;
+            }
+            if (state == State.DRAINING && reserved == 0) {
+                return null;
+            }
+            waitingWorkers++;
+            try {
+                wait();
+            } finally {
+                waitingWorkers--;
+            }
+        }
+    }
+
+    /** Returns a delivered request to the pool. */
+    synchronized void release(CompressJob job) {
+        releaseLocked(job);
+    }
+
+    private void releaseLocked(CompressJob job) {
+        job.clear();
+        job.nextFree = free;
+        free = job;
+        freeCount++;
+        if (waitingSubmitters > 0 || state != State.RUNNING) {
+            notifyAll();
+        }
+    }
+
+    /** Stops accepting; queued work still runs. */
+    synchronized void drain() {
+        if (state == State.RUNNING) {
+            state = State.DRAINING;
+        }
+        wakeAll();
+    }
+
+    /** Stops accepting and running; returns the queued requests, which the caller must abort. */
+    synchronized List<CompressJob> stop() {
+        state = State.STOPPED;
+        List<CompressJob> unstarted = new ArrayList<>(count);
+        while (count > 0) {
+            unstarted.add(ring[head]);
+            ring[head] = null;
+            head = (head + 1) % depth;
+            count--;
+        }
+        wakeAll();
+        return unstarted;
+    }
+
+    /** Waits until every request is back in the pool (all completions delivered). */
+    synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        while (freeCount < depth) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private void wakeAll() {
+        notifyAll();
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    /** Requests in flight: taken from the pool and not yet delivered. */
+    synchronized int inFlight() {
+        return depth - freeCount;
+    }
+
+    synchronized int queued() {
+        return count;
+    }
+
+    int depth() {
+        return depth;
+    }
+}
