@@ -31,7 +31,7 @@ class DependencyDirectionTest {
                         "org.vtl.compress..", "org.vtl.scsi..", "org.vtl.cartridge..", "org.vtl.library..",
                         "org.vtl.catalog..", "org.vtl.iscsi..", "org.vtl.config..", "org.vtl.appliance..",
                         "org.vtl.admin..", "org.vtl.cli..", "org.vtl.bench..")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 
     @Test
@@ -41,7 +41,7 @@ class DependencyDirectionTest {
                         "org.vtl.raid..", "org.vtl.scsi..", "org.vtl.cartridge..", "org.vtl.library..",
                         "org.vtl.catalog..", "org.vtl.iscsi..", "org.vtl.config..", "org.vtl.appliance..",
                         "org.vtl.admin..", "org.vtl.cli..", "org.vtl.bench..")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 
     @Test
@@ -51,7 +51,7 @@ class DependencyDirectionTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.vtl.iscsi..", "org.vtl.config..", "org.vtl.appliance..", "org.vtl.admin..",
                         "org.vtl.cli..", "org.vtl.bench..", "io.netty..", "java.net..", "java.nio.channels.SocketChannel")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 
     @Test
@@ -61,7 +61,7 @@ class DependencyDirectionTest {
                         "org.vtl.raid..", "org.vtl.compress..", "org.vtl.cartridge..", "org.vtl.library..",
                         "org.vtl.catalog..", "org.vtl.config..", "org.vtl.appliance..", "org.vtl.admin..",
                         "org.vtl.cli..", "org.rocksdb..")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 
     @Test
@@ -71,14 +71,14 @@ class DependencyDirectionTest {
                         "org.vtl.raid..", "org.vtl.compress..", "org.vtl.scsi..", "org.vtl.cartridge..",
                         "org.vtl.library..", "org.vtl.catalog..", "org.vtl.iscsi..", "org.vtl.appliance..",
                         "org.vtl.admin..", "org.vtl.cli..")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 
     @Test
     void onlyTheCatalogStoreTouchesRocksDb() {
         noClasses().that().resideOutsideOfPackage("org.vtl.catalog..")
                 .should().dependOnClassesThat().resideInAPackage("org.rocksdb..")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 
     @Test
@@ -86,6 +86,6 @@ class DependencyDirectionTest {
         noClasses().that().resideInAnyPackage("org.vtl.scsi..", "org.vtl.cartridge..", "org.vtl.library..",
                         "org.vtl.catalog..", "org.vtl.raid..", "org.vtl.compress..")
                 .should().dependOnClassesThat().resideInAPackage("io.netty..")
-                .allowEmptyShould(true).check(classes); // TODO(skeleton): drop allowEmptyShould once every module has classes
+                .check(classes);
     }
 }

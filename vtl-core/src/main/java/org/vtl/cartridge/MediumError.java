@@ -20,6 +20,11 @@ public enum MediumError {
     INVALID_POSITION,
     /** The block is larger than the cartridge layer accepts. */
     BLOCK_TOO_LARGE,
+    /**
+     * The request's parameters do not fit this medium (ILLEGAL REQUEST, 26/00 INVALID FIELD IN PARAMETER LIST):
+     * a partition count or sizes the media type cannot hold, a write to a read-only MAM attribute.
+     */
+    INVALID_PARAMETER,
     /** The cartridge is not in a state that allows the operation (e.g. being exported). */
     NOT_AVAILABLE
 }

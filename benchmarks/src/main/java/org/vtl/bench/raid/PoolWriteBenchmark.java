@@ -1,0 +1,141 @@
+package org.vtl.bench.raid;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.vtl.raid.Extent;
+import org.vtl.raid.Pool;
+import org.vtl.raid.PoolOptions;
+import org.vtl.raid.StripeBuffer;
+import org.vtl.raid.io.IoMode;
+import org.vtl.raid.io.MemberFile;
+
+/**
+ * Sequential full-stripe writes through the pool versus a plain sequential write of the same bytes to one
+ * file on the same filesystem, in the same run. One operation = one stripe of k x 256 KiB user bytes;
+ * both sides fdatasync every {@link #SYNC_EVERY} operations. The pool writes (k+2)/k bytes per user
+ * byte, so its ceiling is k/(k+2) of the plain write. Freed extents are reused, so the pool stays small.
+ * Files go to {@code -Dvtl.bench.dir} (default java.io.tmpdir).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class PoolWriteBenchmark {
+
+    static final int SYNC_EVERY = 16;
+    private static final int CHUNK = 256 * 1024;
+    private static final int IN_FLIGHT = 4;
+    private static final long MEMBER_BYTES = 320L << 20;
+
+    @Param({"4"})
+    int k;
+
+    @Param({"DIRECT", "BUFFERED"})
+    IoMode io;
+
+    private Path dir;
+    private Pool pool;
+    private final CompletableFuture<?>[] window = new CompletableFuture<?>[IN_FLIGHT];
+    private int head;
+    private int ops;
+    private FileChannel plain;
+    private ByteBuffer plainBuffer;
+    private long plainPosition;
+    private long plainLimit;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Path base = Path.of(System.getProperty("vtl.bench.dir", System.getProperty("java.io.tmpdir")));
+        dir = Files.createTempDirectory(base, "vtl-raid-bench");
+        List<Path> members = new ArrayList<>();
+        for (int i = 0; i < k + 2; i++) {
+            members.add(dir.resolve("member" + i + ".img"));
+        }
+        PoolOptions options = PoolOptions.defaults().withChunkSize(CHUNK).withMemberSize(MEMBER_BYTES).withIoMode(io)
+                .withStripeBuffers(IN_FLIGHT + 2);
+        pool = Pool.create(members, options, null);
+        Path file = dir.resolve("plain.img");
+        plain = io == IoMode.DIRECT
+                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        com.sun.nio.file.ExtendedOpenOption.DIRECT)
+                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        plainBuffer = MemberFile.aligned(pool.stripeCapacity());
+        for (int i = 0; i < plainBuffer.capacity(); i++) {
+            plainBuffer.put(i, (byte) (i * 31));
+        }
+        plainLimit = (long) (k + 2) * MEMBER_BYTES;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        for (CompletableFuture<?> f : window) {
+            if (f != null) {
+                f.get();
+            }
+        }
+        pool.close();
+        plain.close();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    /** One full stripe through the pool, up to four in flight; each extent is freed once acknowledged. */
+    @Benchmark
+    public void poolStripe() throws Exception {
+        CompletableFuture<?> oldest = window[head];
+        if (oldest != null) {
+            oldest.get();
+        }
+        StripeBuffer b = pool.claim();
+        b.data().put(0, (byte) ops);
+        window[head] = pool.write(b, b.capacity()).thenAccept(this::freeQuietly);
+        head = (head + 1) % IN_FLIGHT;
+        if (++ops % SYNC_EVERY == 0) {
+            pool.sync();
+        }
+    }
+
+    private void freeQuietly(Extent e) {
+        try {
+            pool.free(e);
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The same bytes appended to one plain file, wrapping at the pool's raw size. */
+    @Benchmark
+    public void plainFile() throws IOException {
+        plainBuffer.clear();
+        while (plainBuffer.hasRemaining()) {
+            plainPosition += plain.write(plainBuffer, plainPosition);
+        }
+        if (plainPosition >= plainLimit) {
+            plainPosition = 0;
+        }
+        if (++ops % SYNC_EVERY == 0) {
+            plain.force(false);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package org.vtl.appliance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.vtl.admin.ApiException;
+import org.vtl.admin.CartridgeFilter;
+import org.vtl.admin.CartridgeService;
+import org.vtl.admin.CartridgeView;
+import org.vtl.admin.JobProgress;
+import org.vtl.cartridge.Barcode;
+import org.vtl.cartridge.CartridgeInfo;
+import org.vtl.cartridge.MamAttributeIds;
+import org.vtl.cartridge.MediaType;
+import org.vtl.catalog.Catalog;
+import org.vtl.catalog.CatalogBatch;
+import org.vtl.catalog.CartridgeRecord;
+import org.vtl.catalog.PartitionState;
+import org.vtl.config.CartridgeRange;
+import org.vtl.config.LtoGeneration;
+import org.vtl.config.PartitionConfig;
+import org.vtl.library.Element;
+import org.vtl.library.ElementChange;
+import org.vtl.library.ElementContent;
+import org.vtl.library.ElementType;
+import org.vtl.library.Partition;
+
+/**
+ * Cartridges in the catalog, in the cartridge layer's own format ({@link CartridgeRecord} with a blank medium
+ * partition and the barcode MAM attribute, as {@code LogCartridgeStore.add} writes them), placed in the
+ * partitions' elements in the same synced batch. The vault shelf is the owner {@value #VAULT}.
+ * Thread-safe: changes run under the library's lock.
+ */
+final class CatalogCartridges implements CartridgeService {
+
+    /** Owner of cartridges on the vault shelf (exported, or left by a deleted partition). */
+    static final String VAULT = "";
+
+    private final CatalogLibrary library;
+    private final Catalog catalog;
+
+    CatalogCartridges(CatalogLibrary library) {
+        this.library = library;
+        this.catalog = library.catalog;
+    }
+
+    @Override
+    public List<CartridgeView> list(CartridgeFilter filter) {
+        synchronized (library) {
+            return catalog.cartridges().stream().map(this::view).filter(filter::matches).toList();
+        }
+    }
+
+    @Override
+    public CartridgeView cartridge(String barcode) {
+        synchronized (library) {
+            return view(record(barcode));
+        }
+    }
+
+    @Override
+    public List<CartridgeView> create(String partition, CartridgeRange range, JobProgress progress) {
+        synchronized (library) {
+            PartitionConfig p = library.definition(partition);
+            Partition live = library.live(partition).orElseThrow();
+            List<String> barcodes = range.expand();
+            progress.total(barcodes.size());
+            List<ElementChange> placed;
+            try (CatalogBatch batch = catalog.batch()) {
+                placed = add(batch, partition, range, barcodes, free(live, barcodes.size(), p.slots()), progress);
+                catalog.commit(batch, true);
+            }
+            live.apply(placed);
+            return barcodes.stream().map(b -> view(record(b))).toList();
+        }
+    }
+
+    /** In a partition-creation batch: the configured cartridges, in the first storage slots. */
+    static List<ElementChange> seed(CatalogLibrary library, CatalogBatch batch, PartitionConfig p, Partition live) {
+        List<ElementChange> placed = new ArrayList<>();
+        int next = 0;
+        long id = nextId(library.catalog);
+        for (CartridgeRange range : p.cartridges()) {
+            List<String> barcodes = range.expand();
+            List<Integer> slots = new ArrayList<>();
+            for (int i = 0; i < barcodes.size(); i++) {
+                slots.add(live.layout().first(ElementType.STORAGE) + next++);
+            }
+            placed.addAll(new CatalogCartridges(library).put(batch, p.name(), range, barcodes, slots, id,
+                    JobProgress.NONE));
+            id += barcodes.size();
+        }
+        return placed;
+    }
+
+    private List<ElementChange> add(CatalogBatch batch, String partition, CartridgeRange range, List<String> barcodes,
+                                    List<Integer> slots, JobProgress progress) {
+        return put(batch, partition, range, barcodes, slots, nextId(catalog), progress);
+    }
+
+    private List<ElementChange> put(CatalogBatch batch, String partition, CartridgeRange range, List<String> barcodes,
+                                    List<Integer> slots, long firstId, JobProgress progress) {
+        MediaType media = MediaType.valueOf(range.media().name());
+        long capacity = range.capacity() == null ? media.nativeCapacity() : range.capacity().bytes();
+        List<ElementChange> placed = new ArrayList<>();
+        long id = firstId;
+        for (int i = 0; i < barcodes.size(); i++) {
+            String barcode = barcodes.get(i);
+            Optional<Barcode> label = Barcode.parse(barcode);
+            if (label.isEmpty() || label.get().mediaType() != media) {
+                throw ApiException.invalid(barcode + " is not an " + range.media() + " label: 6 to 8 characters A-Z, "
+                        + "0-9 ending in " + range.media().barcodeSuffix() + " (or the WORM suffix)");
+            }
+            if (catalog.cartridge(barcode).isPresent()) {
+                throw ApiException.conflict("cartridge " + barcode + " exists; vtl cartridge show " + barcode);
+            }
+            SortedMap<Integer, byte[]> attrs = new TreeMap<>();
+            attrs.put(MamAttributeIds.BARCODE, MamAttributeIds.barcodeAttribute(barcode));
+            CartridgeInfo info = new CartridgeInfo(barcode, media, range.worm() || label.get().worm(), false, capacity);
+            batch.putCartridge(new CartridgeRecord(id++, info, partition, 1))
+                    .putPartition(id - 1, 0, PartitionState.blank(capacity)).putAttributes(id - 1, 0, attrs);
+            placed.add(new ElementChange(slots.get(i), new ElementContent(barcode, -1)));
+            progress.advance(1);
+        }
+        CatalogLibraryStateStore.put(batch, partition, placed);
+        return placed;
+    }
+
+    private static List<Integer> free(Partition live, int count, int slots) {
+        List<Integer> free = new ArrayList<>();
+        for (Element e : live.elements(ElementType.STORAGE)) {
+            if (!e.full() && free.size() < count) {
+                free.add(e.address());
+            }
+        }
+        if (free.size() < count) {
+            throw ApiException.conflict("partition " + live.name() + " has " + free.size() + " free storage slots of "
+                    + slots + " for " + count + " cartridges; vtl slot resize adds slots");
+        }
+        return free;
+    }
+
+    private static long nextId(Catalog catalog) {
+        return catalog.cartridges().stream().mapToLong(CartridgeRecord::id).max().orElse(0) + 1;
+    }
+
+    @Override
+    public CartridgeView importTo(String barcode, String partition) {
+        synchronized (library) {
+            CartridgeRecord r = record(barcode);
+            library.definition(partition);
+            Partition live = library.live(partition).orElseThrow();
+            if (!r.owner().equals(VAULT)) {
+                throw ApiException.conflict("cartridge " + barcode + " is in partition " + r.owner()
+                        + ", not on the vault shelf; export it first");
+            }
+            int slot = live.firstEmpty(ElementType.IMPORT_EXPORT).orElseThrow(() -> ApiException.conflict(
+                    "partition " + partition + " has no free import/export slot; move a cartridge out of the mail "
+                            + "slots or add some with vtl slot resize --mail-slots"));
+            List<ElementChange> placed = List.of(new ElementChange(slot, new ElementContent(barcode, -1)));
+            try (CatalogBatch batch = catalog.batch()) {
+                batch.putCartridge(new CartridgeRecord(r.id(), r.info(), partition, r.partitionCount()));
+                CatalogLibraryStateStore.put(batch, partition, placed);
+                catalog.commit(batch, true);
+            }
+            live.apply(placed);
+            return view(record(barcode));
+        }
+    }
+
+    @Override
+    public CartridgeView export(String barcode) {
+        synchronized (library) {
+            CartridgeRecord r = record(barcode);
+            if (r.owner().equals(VAULT)) {
+                throw ApiException.conflict("cartridge " + barcode + " is already on the vault shelf");
+            }
+            List<ElementChange> removed = leave(barcode, r.owner());
+            try (CatalogBatch batch = catalog.batch()) {
+                batch.putCartridge(new CartridgeRecord(r.id(), r.info(), VAULT, r.partitionCount()));
+                CatalogLibraryStateStore.put(batch, r.owner(), removed);
+                catalog.commit(batch, true);
+            }
+            library.live(r.owner()).ifPresent(p -> p.apply(removed));
+            return view(record(barcode));
+        }
+    }
+
+    @Override
+    public CartridgeView erase(String barcode, JobProgress progress) {
+        synchronized (library) {
+            CartridgeRecord r = record(barcode);
+            requireBlank(r, "erased");
+            progress.total(0);
+            return view(r);
+        }
+    }
+
+    @Override
+    public void delete(String barcode) {
+        synchronized (library) {
+            CartridgeRecord r = record(barcode);
+            requireBlank(r, "deleted");
+            List<ElementChange> removed = r.owner().equals(VAULT) ? List.of() : leave(barcode, r.owner());
+            try (CatalogBatch batch = catalog.batch()) {
+                batch.deleteCartridge(barcode, r.id());
+                if (!removed.isEmpty()) {
+                    CatalogLibraryStateStore.put(batch, r.owner(), removed);
+                }
+                catalog.commit(batch, true);
+            }
+            library.live(r.owner()).ifPresent(p -> p.apply(removed));
+        }
+    }
+
+    @Override
+    public CartridgeView writeProtect(String barcode, boolean on) {
+        synchronized (library) {
+            CartridgeRecord r = record(barcode);
+            CartridgeInfo i = r.info();
+            try (CatalogBatch batch = catalog.batch()) {
+                batch.putCartridge(r.withInfo(new CartridgeInfo(i.barcode(), i.mediaType(), i.worm(), on,
+                        i.nativeCapacity())));
+                catalog.commit(batch, true);
+            }
+            return view(record(barcode));
+        }
+    }
+
+    /** Element changes that take a cartridge out of its partition; refused while it is in a drive. */
+    private List<ElementChange> leave(String barcode, String owner) {
+        Optional<Partition> live = library.live(owner);
+        Optional<Integer> at = live.flatMap(p -> p.find(barcode));
+        if (at.isEmpty()) {
+            return List.of();
+        }
+        if (live.get().layout().typeOf(at.get()) == ElementType.DATA_TRANSFER) {
+            throw ApiException.conflict("cartridge " + barcode + " is loaded in a drive of " + owner
+                    + "; unload it first");
+        }
+        return List.of(new ElementChange(at.get(), null));
+    }
+
+    /**
+     * Erasing or deleting written data frees its extents through the cartridge log, which this appliance does not
+     * run yet; a blank cartridge has nothing to free.
+     */
+    private void requireBlank(CartridgeRecord r, String what) {
+        for (int p = 0; p < r.partitionCount(); p++) {
+            if (catalog.partition(r.id(), p).endOfData() > 0) {
+                throw ApiException.unavailable("cartridges with data to be " + what,
+                        "the cartridge log that frees their pool space");
+            }
+        }
+    }
+
+    private CartridgeRecord record(String barcode) {
+        return catalog.cartridge(barcode).orElseThrow(() -> ApiException.notFound("no cartridge " + barcode
+                + "; vtl cartridge list shows them"));
+    }
+
+    private CartridgeView view(CartridgeRecord r) {
+        CartridgeInfo i = r.info();
+        long written = 0;
+        long stored = 0;
+        for (int p = 0; p < r.partitionCount(); p++) {
+            PartitionState s = catalog.partition(r.id(), p);
+            written += s.nativeBytes();
+            stored += s.storedBytes();
+        }
+        String owner = r.owner().equals(VAULT) ? null : r.owner();
+        CartridgeView.Location location = CartridgeView.Location.VAULT;
+        int element = -1;
+        Optional<Partition> live = owner == null ? Optional.empty() : library.live(owner);
+        Optional<Integer> at = live.flatMap(p -> p.find(i.barcode()));
+        if (at.isPresent()) {
+            element = at.get();
+            location = switch (live.get().layout().typeOf(element)) {
+                case DATA_TRANSFER -> CartridgeView.Location.DRIVE;
+                case IMPORT_EXPORT -> CartridgeView.Location.IMPORT_EXPORT_SLOT;
+                default -> CartridgeView.Location.STORAGE_SLOT;
+            };
+        }
+        return new CartridgeView(i.barcode(), owner, LtoGeneration.valueOf(i.mediaType().name()), i.nativeCapacity(),
+                written, stored, i.worm(), i.writeProtected(), location, element);
+    }
+}

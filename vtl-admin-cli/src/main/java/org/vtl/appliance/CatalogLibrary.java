@@ -1,0 +1,295 @@
+package org.vtl.appliance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.vtl.admin.ApiException;
+import org.vtl.admin.DriveView;
+import org.vtl.admin.Json;
+import org.vtl.admin.PartitionService;
+import org.vtl.admin.PartitionView;
+import org.vtl.catalog.Catalog;
+import org.vtl.catalog.CatalogBatch;
+import org.vtl.catalog.CartridgeRecord;
+import org.vtl.config.ChangerModel;
+import org.vtl.config.ConfigException;
+import org.vtl.config.ConfigLoader;
+import org.vtl.config.PartitionConfig;
+import org.vtl.library.Element;
+import org.vtl.library.ElementChange;
+import org.vtl.library.ElementContent;
+import org.vtl.library.ElementLayout;
+import org.vtl.library.ElementType;
+import org.vtl.library.Partition;
+import org.vtl.scsi.identity.ChangerIdentity;
+import org.vtl.scsi.identity.SerialNumber;
+
+/**
+ * Library partitions kept in the catalog: each definition (the configuration file's form) and its element
+ * contents ({@link CatalogLibraryStateStore}), changed in one synced catalog batch per operation so a restart
+ * never loses a change. Holds the live {@link Partition} state the media changers will drive. Thread-safe:
+ * every change runs under the library's lock. Cartridges: {@link CatalogCartridges}.
+ */
+final class CatalogLibrary implements PartitionService {
+
+    final Catalog catalog;
+    private final String applianceId;
+    private final Map<String, PartitionConfig> definitions = new TreeMap<>();
+    private final Map<String, Partition> partitions = new TreeMap<>();
+
+    CatalogLibrary(Catalog catalog, String applianceId) throws ApplianceException {
+        this.catalog = catalog;
+        this.applianceId = applianceId;
+        CatalogLibraryStateStore store = new CatalogLibraryStateStore(catalog);
+        List<String> broken = new ArrayList<>();
+        catalog.states(CatalogLibraryStateStore.PARTITIONS, (key, value) -> {
+            String name = new String(key, StandardCharsets.US_ASCII);
+            try {
+                PartitionConfig p = ConfigLoader.partition(Json.MAPPER.readTree(value), null, "partition " + name);
+                definitions.put(name, p);
+                Partition live = live(p);
+                live.restore(store.load(name));
+                partitions.put(name, live);
+            } catch (ConfigException | java.io.IOException | RuntimeException e) {
+                broken.add(name + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        });
+        if (!broken.isEmpty()) {
+            throw new ApplianceException("the catalog holds partitions this version cannot read: " + broken);
+        }
+    }
+
+    /** True on a fresh catalog: no partition was ever defined (the configuration then seeds it). */
+    boolean empty() {
+        return definitions.isEmpty() && catalog.cartridges().isEmpty();
+    }
+
+    @Override
+    public synchronized List<PartitionView> list() {
+        return definitions.keySet().stream().map(this::partition).toList();
+    }
+
+    @Override
+    public synchronized PartitionView partition(String name) {
+        PartitionConfig p = definition(name);
+        long count = 0;
+        long used = 0;
+        for (CartridgeRecord r : catalog.cartridges()) {
+            if (r.owner().equals(name)) {
+                count++;
+                for (int i = 0; i < r.partitionCount(); i++) {
+                    used += catalog.partition(r.id(), i).storedBytes();
+                }
+            }
+        }
+        return new PartitionView(p, count, used, 0);
+    }
+
+    @Override
+    public synchronized PartitionView create(PartitionConfig p) {
+        if (definitions.containsKey(p.name())) {
+            throw ApiException.conflict("partition " + p.name() + " exists; vtl partition set changes it");
+        }
+        checkIqnFree(p.name(), p.iqn());
+        Partition live = live(p);
+        try (CatalogBatch batch = catalog.batch()) {
+            putDefinition(batch, p);
+            List<ElementChange> placed = CatalogCartridges.seed(this, batch, p, live);
+            catalog.commit(batch, true);
+            live.apply(placed);
+        }
+        definitions.put(p.name(), p);
+        partitions.put(p.name(), live);
+        return partition(p.name());
+    }
+
+    @Override
+    public synchronized PartitionView update(String name, PartitionConfig p) {
+        PartitionConfig old = definition(name);
+        checkIqnFree(name, p.iqn());
+        if (old.changer() != p.changer() && !partitions.get(name).elements().stream().allMatch(e -> !e.full()
+                || e.type() == ElementType.MEDIUM_TRANSPORT)) {
+            throw ApiException.conflict("changing the changer identity moves every element address; export the "
+                    + "cartridges of partition " + name + " first");
+        }
+        PartitionConfig changed = new PartitionConfig(name, p.iqn(), p.changer(), old.drives(), old.driveGeneration(),
+                p.driveVendor(), old.slots(), old.importExportSlots(), old.cartridges(), p.quota(), p.chap(),
+                p.allowedInitiators());
+        replace(changed, List.of());
+        return partition(name);
+    }
+
+    @Override
+    public synchronized void delete(String name, boolean force) {
+        PartitionView view = partition(name);
+        if (view.cartridges() > 0 && !force) {
+            throw ApiException.conflict("partition " + name + " still has " + view.cartridges() + " cartridges; "
+                    + "export or delete them, or use --force to move them to the vault shelf");
+        }
+        try (CatalogBatch batch = catalog.batch()) {
+            for (CartridgeRecord r : catalog.cartridges()) {
+                if (r.owner().equals(name)) {
+                    batch.putCartridge(new CartridgeRecord(r.id(), r.info(), CatalogCartridges.VAULT,
+                            r.partitionCount()));
+                }
+            }
+            List<ElementChange> emptied = new ArrayList<>();
+            for (Element e : partitions.get(name).elements()) {
+                if (e.full()) {
+                    emptied.add(new ElementChange(e.address(), null));
+                }
+            }
+            CatalogLibraryStateStore.put(batch, name, emptied);
+            batch.deleteState(CatalogLibraryStateStore.PARTITIONS, name.getBytes(StandardCharsets.US_ASCII));
+            catalog.commit(batch, true);
+        }
+        definitions.remove(name);
+        partitions.remove(name);
+    }
+
+    @Override
+    public synchronized List<DriveView> drives(String partition) {
+        PartitionConfig p = definition(partition);
+        Partition live = partitions.get(partition);
+        List<DriveView> out = new ArrayList<>();
+        for (int i = 0; i < p.drives(); i++) {
+            int address = live.driveAddress(i);
+            out.add(new DriveView(i, address, i + 1, SerialNumber.derive(applianceId, partition, "drive" + i),
+                    p.driveGeneration(), p.driveVendor(), live.element(address).map(Element::barcode).orElse(null)));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<DriveView> addDrives(String partition, int count) {
+        PartitionConfig p = definition(partition);
+        if (p.drives() + count > 64) {
+            throw ApiException.invalid("a partition has at most 64 drives; " + partition + " has " + p.drives());
+        }
+        replace(with(p, p.drives() + count, p.slots(), p.importExportSlots()), List.of());
+        return drives(partition).subList(p.drives(), p.drives() + count);
+    }
+
+    @Override
+    public synchronized void removeDrive(String partition, int index, boolean force) {
+        PartitionConfig p = definition(partition);
+        Partition live = partitions.get(partition);
+        if (index < 0 || index >= p.drives()) {
+            throw ApiException.notFound("partition " + partition + " has no drive " + index + " (drives 0.."
+                    + (p.drives() - 1) + ")");
+        }
+        if (index != p.drives() - 1) {
+            throw ApiException.conflict("only the last drive (" + (p.drives() - 1) + ") can be removed: the others "
+                    + "keep their element addresses and LUNs");
+        }
+        if (p.drives() == 1) {
+            throw ApiException.conflict("a partition keeps at least one drive; delete the partition instead");
+        }
+        List<ElementChange> changes = new ArrayList<>();
+        Optional<Element> drive = live.element(live.driveAddress(index));
+        if (drive.isPresent() && drive.get().full()) {
+            if (!force) {
+                throw ApiException.conflict("drive " + index + " holds cartridge " + drive.get().barcode()
+                        + "; unload it first or use --force to put it back in a storage slot");
+            }
+            int slot = live.firstEmpty(ElementType.STORAGE).orElseThrow(() -> ApiException.conflict(
+                    "no free storage slot to put " + drive.get().barcode() + " back; vtl slot resize adds slots"));
+            changes.add(new ElementChange(drive.get().address(), null));
+            changes.add(new ElementChange(slot, new ElementContent(drive.get().barcode(), -1)));
+        }
+        replace(with(p, p.drives() - 1, p.slots(), p.importExportSlots()), changes);
+    }
+
+    @Override
+    public synchronized PartitionView resizeSlots(String partition, int slots, int importExportSlots) {
+        PartitionConfig p = definition(partition);
+        Partition live = partitions.get(partition);
+        for (Element e : live.elements()) {
+            if (!e.full()) {
+                continue;
+            }
+            ElementLayout l = live.layout();
+            if (e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
+                    || e.type() == ElementType.IMPORT_EXPORT && e.address() - l.importExportFirst() >= importExportSlots) {
+                throw ApiException.conflict("element " + e.address() + " of partition " + partition + " holds "
+                        + e.barcode() + "; move or export it before shrinking to " + slots + " slots and "
+                        + importExportSlots + " import/export slots");
+            }
+        }
+        replace(with(p, p.drives(), slots, importExportSlots), List.of());
+        return partition(partition);
+    }
+
+    /** Persists a changed definition (and element changes) in one batch, then swaps the live state. */
+    private void replace(PartitionConfig p, List<ElementChange> changes) {
+        Partition old = partitions.get(p.name());
+        Partition live = live(p);
+        live.restore(contents(old));
+        try (CatalogBatch batch = catalog.batch()) {
+            putDefinition(batch, p);
+            CatalogLibraryStateStore.put(batch, p.name(), changes);
+            catalog.commit(batch, true);
+        }
+        live.apply(changes);
+        definitions.put(p.name(), p);
+        partitions.put(p.name(), live);
+    }
+
+    private static Map<Integer, ElementContent> contents(Partition partition) {
+        Map<Integer, ElementContent> out = new TreeMap<>();
+        partition.elements().stream().filter(Element::full).forEach(e -> out.put(e.address(), e.content()));
+        return out;
+    }
+
+    PartitionConfig definition(String name) {
+        PartitionConfig p = definitions.get(name);
+        if (p == null) {
+            throw ApiException.notFound("no partition " + name + "; vtl partition list shows them");
+        }
+        return p;
+    }
+
+    /** The live element state of a partition, or empty. */
+    Optional<Partition> live(String name) {
+        return Optional.ofNullable(partitions.get(name));
+    }
+
+    List<Partition> livePartitions() {
+        return List.copyOf(partitions.values());
+    }
+
+    private void checkIqnFree(String name, String iqn) {
+        for (PartitionConfig other : definitions.values()) {
+            if (!other.name().equals(name) && other.iqn().equals(iqn)) {
+                throw ApiException.conflict("target name " + iqn + " is used by partition " + other.name());
+            }
+        }
+    }
+
+    private Partition live(PartitionConfig p) {
+        ChangerIdentity identity = p.changer() == ChangerModel.STK_L700 ? ChangerIdentity.stkL700()
+                : ChangerIdentity.ibm3584();
+        String name = p.name();
+        return new Partition(name, identity.layout(p.drives(), p.slots(), p.importExportSlots()),
+                barcode -> catalog.cartridge(barcode).map(r -> r.owner().equals(name)).orElse(false));
+    }
+
+    private static void putDefinition(CatalogBatch batch, PartitionConfig p) {
+        try {
+            batch.putState(CatalogLibraryStateStore.PARTITIONS, p.name().getBytes(StandardCharsets.US_ASCII),
+                    Json.MAPPER.writeValueAsBytes(p));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode partition " + p.name(), e);
+        }
+    }
+
+    static PartitionConfig with(PartitionConfig c, int drives, int slots, int mail) {
+        return new PartitionConfig(c.name(), c.iqn(), c.changer(), drives, c.driveGeneration(), c.driveVendor(), slots,
+                mail, c.cartridges(), c.quota(), c.chap(), c.allowedInitiators());
+    }
+}

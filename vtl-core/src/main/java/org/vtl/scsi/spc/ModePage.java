@@ -1,0 +1,135 @@
+package org.vtl.scsi.spc;
+
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * One mode page (SPC-5 7.5): its default, changeable mask and current values as full page bytes
+ * (page_0 format: code, length; sub_page format: code|40h, subpage, 2-byte length). A device may
+ * overlay live state on read ({@code view}, e.g. the medium partition page of the loaded cartridge)
+ * and act on an accepted MODE SELECT ({@code onSelect}, e.g. compression on/off).
+ */
+public final class ModePage {
+
+    private final int pageCode;
+    private final int subpageCode;
+    private final byte[] defaults;
+    private final byte[] changeable;
+    private final UnaryOperator<byte[]> view;
+    private final SelectAction onSelect;
+    private byte[] current;
+
+    public ModePage(int pageCode, int subpageCode, byte[] defaults, byte[] changeable,
+                    UnaryOperator<byte[]> view, SelectAction onSelect) {
+        if (defaults.length != changeable.length) {
+            throw new IllegalArgumentException("mask length differs for page " + pageCode);
+        }
+        this.pageCode = pageCode;
+        this.subpageCode = subpageCode;
+        this.defaults = defaults.clone();
+        this.changeable = changeable.clone();
+        this.view = view;
+        this.onSelect = onSelect;
+        this.current = defaults.clone();
+    }
+
+    /** A page with no live overlay and no action on select. */
+    public static ModePage of(int pageCode, int subpageCode, byte[] defaults, byte[] changeable) {
+        return new ModePage(pageCode, subpageCode, defaults, changeable, UnaryOperator.identity(),
+                (page, offset) -> { });
+    }
+
+    /** Builds page bytes with the right header for the code and subpage; {@code body} excludes the header. */
+    public static byte[] page(int pageCode, int subpageCode, int bodyLength) {
+        if (subpageCode == 0) {
+            byte[] p = new byte[2 + bodyLength];
+            p[0] = (byte) pageCode;
+            p[1] = (byte) bodyLength;
+            return p;
+        }
+        byte[] p = new byte[4 + bodyLength];
+        p[0] = (byte) (0x40 | pageCode);
+        p[1] = (byte) subpageCode;
+        p[2] = (byte) (bodyLength >>> 8);
+        p[3] = (byte) bodyLength;
+        return p;
+    }
+
+    public int pageCode() {
+        return pageCode;
+    }
+
+    public int subpageCode() {
+        return subpageCode;
+    }
+
+    public int length() {
+        return defaults.length;
+    }
+
+    /** Header length: 2 for page_0 format, 4 for sub_page format. */
+    public int headerLength() {
+        return subpageCode == 0 ? 2 : 4;
+    }
+
+    /** Page control 00b current, 01b changeable, 10b default (SPC-5 Table 462). */
+    public synchronized byte[] values(int pageControl) {
+        return switch (pageControl) {
+            case 1 -> changeable.clone();
+            case 2 -> defaults.clone();
+            default -> view.apply(current.clone());
+        };
+    }
+
+    public synchronized byte[] current() {
+        return values(0);
+    }
+
+    /**
+     * Validates a MODE SELECT page against the changeable mask and applies it. Returns true if a value
+     * changed. {@code offset} locates the page in the parameter list, for the field pointer.
+     */
+    public boolean select(byte[] page, int offset) {
+        byte[] now;
+        synchronized (this) {
+            now = current();
+            if (page.length != now.length) {
+                throw org.vtl.scsi.ScsiException.invalidParameterField(offset + headerLength() - 1, -1);
+            }
+            for (int i = headerLength(); i < page.length; i++) {
+                int differs = (page[i] ^ now[i]) & ~changeable[i] & 0xff;
+                if (differs != 0) {
+                    throw org.vtl.scsi.ScsiException.invalidParameterField(offset + i,
+                            31 - Integer.numberOfLeadingZeros(differs));
+                }
+            }
+            if (Arrays.equals(page, now)) {
+                return false;
+            }
+            byte[] next = page.clone();
+            next[0] &= 0x7f; // PS bit is reported, never selected
+            onSelect.apply(next, offset);
+            current = next;
+        }
+        return true;
+    }
+
+    /**
+     * What a device does with an accepted page. May refuse it with a {@link org.vtl.scsi.ScsiException}
+     * (INVALID FIELD IN PARAMETER LIST, pointing at {@code offset} + the byte within the page).
+     */
+    @FunctionalInterface
+    public interface SelectAction {
+        void apply(byte[] page, int offset);
+    }
+
+    /** Back to defaults (logical unit reset). */
+    public synchronized void reset() {
+        current = defaults.clone();
+    }
+
+    /** Replaces the current values without an onSelect action (device-initiated changes). */
+    public synchronized void setCurrent(byte[] page) {
+        current = page.clone();
+    }
+}

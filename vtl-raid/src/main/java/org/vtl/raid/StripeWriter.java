@@ -1,0 +1,105 @@
+package org.vtl.raid;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import org.vtl.raid.io.StripeTrailerDescriptor;
+import org.vtl.raid.layout.StripeLayout;
+import org.vtl.raid.parity.PqSyndrome;
+
+/**
+ * Writes one stripe from a {@link StripeBuffer}: P and Q computed in place over the data chunks, one
+ * CRC32C per chunk, one trailer per member, then one gathered positional write (chunk + trailer) per member
+ * on that member's writer thread, all members concurrently. Nothing is read back and nothing that was
+ * acknowledged is written over: the stripe always goes to a free row (see docs/adr/0001-write-hole.md).
+ * The stripe is acknowledged when at least {@code width} of its {@code width + 2} chunks are on disk.
+ */
+final class StripeWriter {
+
+    private final PqSyndrome kernel;
+    private final long poolHigh;
+    private final long poolLow;
+    final LongAdder parityBytes = new LongAdder();
+
+    StripeWriter(PqSyndrome kernel, UUID poolId) {
+        this.kernel = kernel;
+        this.poolHigh = poolId.getMostSignificantBits();
+        this.poolLow = poolId.getLeastSignificantBits();
+    }
+
+    CompletableFuture<Extent> write(StripeBuffer b, RaidGroup g, long row, int length) {
+        StripeLayout layout = g.layout;
+        int width = layout.widthFor(length);
+        int chunk = layout.chunkSize();
+        long tail = (long) width * chunk - length;
+        if (tail > 0) {
+            b.chunkSegments[width - 1].asSlice(chunk - tail, tail).fill((byte) 0);
+        }
+        MemorySegment[] roles = b.roles(width);
+        kernel.generate(roles, width, roles[width], roles[width + 1], chunk);
+        parityBytes.add((long) width * chunk);
+        sealTrailers(b, g, row, width, length);
+        CompletableFuture<Extent> future = new CompletableFuture<>();
+        b.future = future;
+        b.group = g;
+        b.row = row;
+        b.width = width;
+        b.length = length;
+        b.failures.set(0);
+        int alive = 0;
+        for (int role = 0; role < width + 2; role++) {
+            if (g.members[layout.member(row, role)].writable()) {
+                alive++;
+            }
+        }
+        if (alive < width) {
+            finish(b, 0);
+            return future;
+        }
+        b.submitted = alive;
+        b.pending.set(alive);
+        long position = layout.chunkOffset(row);
+        for (int role = 0; role < width + 2; role++) {
+            Member m = g.members[layout.member(row, role)];
+            if (m.writable()) {
+                m.submit(b.writes[role].set(m, b.chunk(role, width), b.trailers[role].clear(), position));
+            }
+        }
+        return future;
+    }
+
+    private void sealTrailers(StripeBuffer b, RaidGroup g, long row, int width, int length) {
+        ByteBuffer first = b.trailers[0];
+        StripeTrailerDescriptor.encode(first, poolHigh, poolLow, g.index, width, row, length,
+                g.layout.chunkSize(), g.sequence.incrementAndGet());
+        for (int role = 0; role < width + 2; role++) {
+            StripeTrailerDescriptor.chunkCrc(first, role, b.chunkCrc(role, width));
+        }
+        for (int role = width + 1; role >= 0; role--) {
+            ByteBuffer t = b.trailers[role];
+            if (role != 0) {
+                t.put(0, first, 0, StripeTrailerDescriptor.SIZE);
+            }
+            StripeTrailerDescriptor.seal(t, role, b.crc);
+        }
+    }
+
+    /** Called by the last member writer of a stripe: acknowledge or fail, then recycle the buffer. */
+    static void finish(StripeBuffer b, int successes) {
+        RaidGroup g = b.group;
+        CompletableFuture<Extent> future = b.future;
+        boolean ok = successes >= b.width;
+        g.writeDone(b.row, b.length, ok);
+        Extent extent = ok ? new Extent(g.index, b.row, b.width, b.length) : null;
+        String failure = ok ? null : "stripe " + g.index + "/" + b.row + ": only " + successes + " of "
+                + (b.width + 2) + " chunks written; group " + g.index + " is " + g.state();
+        b.release();
+        if (ok) {
+            future.complete(extent);
+        } else {
+            future.completeExceptionally(new PoolException(failure));
+        }
+    }
+}
