@@ -20,6 +20,8 @@ final class VectorPqSyndrome implements PqSyndrome {
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
     private static final int STEP = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** Nibble-table multiply (lane permutes) instead of shift-and-add; off until permutes stop allocating. */
+    private static final boolean TABLES = Boolean.getBoolean("vtl.raid.parity.nibbleTables");
     /** LOW[c][i] = c * i and HIGH[c][i] = c * (i << 4) for nibbles i, padded to one vector. */
     private static final byte[][] LOW = new byte[256][Math.max(16, STEP)];
     private static final byte[][] HIGH = new byte[256][Math.max(16, STEP)];
@@ -58,6 +60,19 @@ final class VectorPqSyndrome implements PqSyndrome {
         ByteVector lo = v.and((byte) 0x0F);
         ByteVector hi = v.lanewise(VectorOperators.LSHR, 4);
         return lo.selectFrom(low).lanewise(VectorOperators.XOR, hi.selectFrom(high));
+    }
+
+    /** c * v by shift-and-add: no lane permutes, which the JIT does not yet compile without allocating. */
+    private static ByteVector times(ByteVector v, int c) {
+        ByteVector r = v.and((byte) 0);
+        ByteVector t = v;
+        for (int bits = c & 0xFF; bits != 0; bits >>>= 1) {
+            if ((bits & 1) != 0) {
+                r = r.lanewise(VectorOperators.XOR, t);
+            }
+            t = timesTwo(t);
+        }
+        return r;
     }
 
     @Override
@@ -127,7 +142,8 @@ final class VectorPqSyndrome implements PqSyndrome {
         ByteVector high = ByteVector.fromArray(SPECIES, HIGH[c & 0xFF], 0);
         long bound = vectorBound(length);
         for (long off = 0; off < bound; off += STEP) {
-            times(load(dst, off), low, high).intoMemorySegment(dst, off, ORDER);
+            ByteVector v = load(dst, off);
+            (TABLES ? times(v, low, high) : times(v, c)).intoMemorySegment(dst, off, ORDER);
         }
         SwarPqSyndrome.multiplyRange(dst, c, bound, length);
     }
@@ -143,7 +159,8 @@ final class VectorPqSyndrome implements PqSyndrome {
         for (long off = 0; off < bound; off += STEP) {
             ByteVector px = load(p, off).lanewise(VectorOperators.XOR, load(x, off));
             ByteVector qx = load(q, off).lanewise(VectorOperators.XOR, load(y, off));
-            ByteVector dx = times(px, aLow, aHigh).lanewise(VectorOperators.XOR, times(qx, bLow, bHigh));
+            ByteVector dx = TABLES ? times(px, aLow, aHigh).lanewise(VectorOperators.XOR, times(qx, bLow, bHigh))
+                    : times(px, a).lanewise(VectorOperators.XOR, times(qx, b));
             dx.intoMemorySegment(x, off, ORDER);
             px.lanewise(VectorOperators.XOR, dx).intoMemorySegment(y, off, ORDER);
         }
