@@ -10,6 +10,7 @@
 #     --changer-lun N       the changer's LUN [our appliance: 0]
 #     --drive-luns L1,L2..  the drives' LUNs, in data transfer element order [our appliance: 1..n]
 #     --chap-user U --chap-secret S   CHAP credentials (tgt: configured on the target) [tgt: generated]
+#     --no-chap             tgt: no CHAP account on the target, log in without credentials
 #     --restart-cmd CMD     how to restart the target mid-run (empty: the restart step is skipped)
 #     --expected-fail FILE  steps expected to fail on this target [expected-fail/NAME.txt if present]
 #     --out DIR             work and log directory [${TMPDIR:-/tmp}/vtl-e2e]
@@ -26,7 +27,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 TARGET=${E2E_TARGET:-tgt}; PORTAL=${E2E_PORTAL:-}; IQN=${E2E_IQN:-}
 CHANGER_LUN=${E2E_CHANGER_LUN:-}; DRIVE_LUNS=${E2E_DRIVE_LUNS:-}
-CHAP_USER=${E2E_CHAP_USER:-}; CHAP_SECRET=${E2E_CHAP_SECRET:-}
+CHAP_USER=${E2E_CHAP_USER:-}; CHAP_SECRET=${E2E_CHAP_SECRET:-}; NO_CHAP=${E2E_NO_CHAP:-0}
 RESTART_CMD=${E2E_RESTART_CMD:-}; EXPECTED_FAIL=${E2E_EXPECTED_FAIL:-}
 OUT=${E2E_OUT:-${TMPDIR:-/tmp}/vtl-e2e}; ACCEL=${E2E_ACCEL:-auto}
 SCENARIOS=${E2E_SCENARIOS:-}; SLOTS=${E2E_SLOTS:-8}; MAILSLOTS=${E2E_MAILSLOTS:-1}
@@ -43,6 +44,7 @@ while [ $# -gt 0 ]; do
     --slots) SLOTS=$2 ;; --mailslots) MAILSLOTS=$2 ;; --barcodes) BARCODES=$2 ;;
     --data) DATA=$2 ;; --small) SMALL=$2 ;; --small-mb) SMALL_MB=$2 ;; --timeout) TIMEOUT=$2 ;;
     --verbose) VERBOSE=1; shift; continue ;;
+    --no-chap) NO_CHAP=1; shift; continue ;;
     -h|--help) sed -n '2,/^set /p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-e2e: unknown option $1" >&2; exit 2 ;;
   esac
@@ -69,8 +71,11 @@ trap 'exit 130' INT TERM
 
 if [ "$TARGET" = tgt ]; then
   command -v tgtd >/dev/null || { say "SKIPPED: tgt not installed (apt-get install tgt)"; exit 77; }
-  CHAP_USER=${CHAP_USER:-e2e-initiator}
-  CHAP_SECRET=${CHAP_SECRET:-e2e-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}
+  if [ "$NO_CHAP" = 1 ]; then CHAP_USER=""; CHAP_SECRET=""
+  else
+    CHAP_USER=${CHAP_USER:-e2e-initiator}
+    CHAP_SECRET=${CHAP_SECRET:-e2e-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}
+  fi
   export E2E_TGT_STATE=$OUT/tgt E2E_CHAP_USER=$CHAP_USER E2E_CHAP_SECRET=$CHAP_SECRET E2E_SMALL_MB=$SMALL_MB
   "$HERE/tgt-target.sh" start || { say "could not start tgt"; exit 2; }
   started_tgt=1
@@ -112,11 +117,17 @@ ${SCENARIOS:+E2E_SCENARIOS='$SCENARIOS'}
 CONF
 "$HERE/build-guest.sh" "$OUT/guest" "$OUT/e2e.conf" || { say "guest build failed"; exit 2; }
 
-auth=""; [ -n "$CHAP_USER" ] && auth="$CHAP_USER%$CHAP_SECRET@"
 lun_url() { echo "iscsi://$1$PORTAL/$IQN/$2"; }
 INITIATOR=iqn.2026-11.org.vtl.e2e:qemu-guest
+# The CHAP secret goes to QEMU through a secret object read from a file, not on its command line.
+iscsi_opts="initiator-name=$INITIATOR"; chap_obj=()
+if [ -n "$CHAP_USER" ]; then
+  (umask 077; printf '%s' "$CHAP_SECRET" >"$OUT/chap.secret")
+  chap_obj=(-object "secret,id=chapsecret,file=$OUT/chap.secret,format=raw")
+  iscsi_opts+=",user=$CHAP_USER,password-secret=chapsecret"
+fi
 qemu_base=(qemu-system-x86_64 -machine q35 -m 1024 -smp 1 -no-reboot -nodefaults -display none
-           -kernel "$OUT/guest/vmlinuz" -initrd "$OUT/guest/initrd.gz" -iscsi "initiator-name=$INITIATOR")
+           -kernel "$OUT/guest/vmlinuz" -initrd "$OUT/guest/initrd.gz" "${chap_obj[@]}" -iscsi "$iscsi_opts")
 
 # CHAP must really be enforced: logins with a wrong secret and without credentials are refused.
 # QEMU opens its drives before the guest starts, so a refused login ends QEMU at once.
@@ -136,7 +147,7 @@ fi
 if [ "$ACCEL" = auto ]; then
   ACCEL=tcg
   if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
-    probe=$(timeout 25 "${qemu_base[@]}" -accel kvm -cpu max -serial stdio -append "console=ttyS0 quiet panic=-1 e2e.probe" 2>&1 </dev/null)
+    probe=$(timeout 15 "${qemu_base[@]}" -accel kvm -cpu max -serial stdio -append "console=ttyS0 quiet panic=-1 e2e.probe" 2>&1 </dev/null)
     echo "$probe" | grep -q E2E-PROBE-OK && ACCEL=kvm
   fi
   say "accelerator: $ACCEL (KVM probe boot $([ "$ACCEL" = kvm ] && echo succeeded || echo failed or /dev/kvm unusable))"
@@ -144,10 +155,10 @@ fi
 cpu=(); [ "$ACCEL" = kvm ] && cpu=(-cpu max)
 
 devs=(-device virtio-scsi-pci,id=scsi0
-      -drive "file=$(lun_url "$auth" "$CHANGER_LUN"),if=none,id=changer,format=raw"
+      -drive "file=$(lun_url "" "$CHANGER_LUN"),if=none,id=changer,format=raw"
       -device scsi-generic,drive=changer,bus=scsi0.0,scsi-id=0,lun=0)
 for i in "${!LUNS[@]}"; do
-  devs+=(-drive "file=$(lun_url "$auth" "${LUNS[$i]}"),if=none,id=drive$i,format=raw"
+  devs+=(-drive "file=$(lun_url "" "${LUNS[$i]}"),if=none,id=drive$i,format=raw"
          -device "scsi-generic,drive=drive$i,bus=scsi0.0,scsi-id=$((i + 1)),lun=0")
 done
 mkfifo "$OUT/ctl.in" "$OUT/ctl.out"

@@ -64,6 +64,6 @@ scenario_bacula() {
   check bacula.unload sh -c "mt-st -f $NST offline; $MTX -f $CH unload $c 1"
   check bacula.load-small mtx load "$s" 1 || return 1
   mt rewind
-  btape_run bacula.btape-fill 120 'fill\ns\nquit\n' 'The last block on the tape matches|End of tape'
+  btape_run bacula.btape-fill 90 'fill\ns\nquit\n' 'The last block on the tape matches|End of tape'
   check bacula.unload-small sh -c "mt-st -f $NST offline; $MTX -f $CH unload $s 1"
 }

@@ -43,13 +43,13 @@ class GuestTapeLibraryIT {
             throws IOException, InterruptedException {
         String target = setting("VTL_E2E_TARGET", "vtl.e2e.target", "appliance");
         if (target.equals("appliance")) {
-            abort("the appliance's iSCSI target is not yet available, so the e2e acceptance test cannot run "
-                    + "against it; validate the harness with VTL_E2E_TARGET=tgt (Debian's tgt) or point it at a "
+            return skipped("the appliance's iSCSI target is not yet available, so the e2e acceptance test cannot "
+                    + "run against it; validate the harness with VTL_E2E_TARGET=tgt (Debian's tgt) or point it at a "
                     + "running target with VTL_E2E_TARGET=<name> and E2E_PORTAL/E2E_IQN (see docs/e2e.md)");
         }
         if (!onPath("qemu-system-x86_64")) {
-            abort("QEMU is absent (qemu-system-x86_64 not on PATH): install .ci/packages.d/e2e.txt to run the "
-                    + "e2e acceptance test");
+            return skipped("QEMU is absent (qemu-system-x86_64 not on PATH): install .ci/packages.d/e2e.txt to run "
+                    + "the e2e acceptance test");
         }
         Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path logs = Files.createDirectories(module.resolve("target").resolve("e2e-" + target));
@@ -67,7 +67,8 @@ class GuestTapeLibraryIT {
         int status = harness.exitValue();
         keepLogs(work, logs);
         if (status == HARNESS_SKIPPED) {
-            abort(lastLineContaining(runLog, "SKIPPED").orElse("the e2e harness skipped itself; see " + runLog));
+            return skipped(lastLineContaining(runLog, "SKIPPED")
+                    .orElse("the e2e harness skipped itself; see " + runLog));
         }
         Path resultsFile = work.resolve("results.txt");
         List<StepResult> results = new ArrayList<>();
@@ -83,6 +84,12 @@ class GuestTapeLibraryIT {
         DynamicTest exit = DynamicTest.dynamicTest("harness exit status", () -> assertEquals(0, status,
                 "run-e2e.sh failed (" + results.size() + " step results); see " + runLog));
         return Stream.concat(steps, Stream.of(exit));
+    }
+
+    /** A skipped run still shows up in the reports as one skipped test carrying the reason, never as zero tests. */
+    private static Stream<DynamicTest> skipped(String reason) {
+        System.out.println("e2e: SKIPPED: " + reason);
+        return Stream.of(DynamicTest.dynamicTest("e2e acceptance test", () -> abort(reason)));
     }
 
     private static void judge(StepResult result, String target) {

@@ -135,12 +135,12 @@ public final class StripeBuffer {
 
     /** Home of pooled buffers: a bounded free list; claim blocks when empty. */
     static final class BufferPool {
-        private final java.util.concurrent.ArrayBlockingQueue<StripeBuffer> free;
+        private final BoundedRing<StripeBuffer> free;
 
         BufferPool(StripeLayout layout, int count, int spareChunks) {
-            free = new java.util.concurrent.ArrayBlockingQueue<>(count);
+            free = new BoundedRing<>(count);
             for (int i = 0; i < count; i++) {
-                free.add(new StripeBuffer(this, layout, spareChunks));
+                free.offer(new StripeBuffer(this, layout, spareChunks));
             }
         }
 

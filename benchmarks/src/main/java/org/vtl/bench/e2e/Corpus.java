@@ -14,7 +14,7 @@ public final class Corpus {
     public enum Kind {
         /** Incompressible: uniformly random bytes. */
         RANDOM,
-        /** A realistic backup mix (text, records, sparse runs, binaries, already-compressed media); see {@link BackupMix}. */
+        /** A realistic backup mix: text, records, sparse runs, binaries, compressed media ({@link BackupMix}). */
         REALISTIC;
 
         public String label() {

@@ -20,6 +20,7 @@ import org.vtl.cartridge.segment.SegmentStore;
 import org.vtl.cartridge.segment.StoredExtent;
 import org.vtl.catalog.Catalog;
 import org.vtl.catalog.CartridgeRecord;
+import org.vtl.catalog.CatalogBatch;
 import org.vtl.catalog.ExtentRecord;
 import org.vtl.catalog.PartitionState;
 
@@ -101,7 +102,37 @@ public final class CartridgeBackend implements AutoCloseable {
         return new LogCartridgeStore(this, owner, quota);
     }
 
-    Catalog catalog() {
+    /**
+     * Moves an unmounted cartridge to another library partition (import/export through mail slots, the vault
+     * shelf), with its stored bytes counted against the new owner's quota from now on; durable when it returns.
+     *
+     * @return false when the cartridge is absent or mounted
+     */
+    public boolean changeOwner(String barcode, String newOwner) {
+        LogCartridgeStore.checkOwner(newOwner);
+        synchronized (this) {
+            var found = catalog.cartridge(barcode);
+            if (found.isEmpty() || !tryMount(barcode)) {
+                return false;
+            }
+            try {
+                CartridgeRecord r = found.get();
+                try (CatalogBatch batch = catalog.batch()) {
+                    batch.putCartridge(new CartridgeRecord(r.id(), r.info(), newOwner, r.partitionCount()));
+                    catalog.commit(batch, true);
+                }
+                long stored = storedBytes(r);
+                addUsage(r.owner(), -stored);
+                addUsage(newOwner, stored);
+                return true;
+            } finally {
+                unmount(barcode);
+            }
+        }
+    }
+
+    /** The catalog this backend keeps its cartridges in (shared with the library layer's state). */
+    public Catalog catalog() {
         return catalog;
     }
 

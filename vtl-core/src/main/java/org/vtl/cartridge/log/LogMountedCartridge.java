@@ -146,7 +146,8 @@ final class LogMountedCartridge implements MountedCartridge {
                 throw new MediumException(MediumError.QUOTA_EXCEEDED, "quota of " + store.quota()
                         + " bytes of library partition " + store.owner() + " reached");
             }
-            return guarded(() -> {
+            // Not through guarded(): no capturing lambda on the per-block path.
+            try {
                 prepareAppend(atEnd);
                 int stored = appender.appendBlock(block, compression, live);
                 live.endOfData++;
@@ -159,7 +160,9 @@ final class LogMountedCartridge implements MountedCartridge {
                 statistics.written(length, stored);
                 checkpointIfDue();
                 return outcome();
-            });
+            } catch (IOException | CatalogException e) {
+                throw storageFailure(e);
+            }
         } finally {
             block.release();
         }
@@ -571,12 +574,18 @@ final class LogMountedCartridge implements MountedCartridge {
     <T> T guarded(StorageAction<T> action) throws MediumException {
         try {
             return action.run();
-        } catch (SegmentStoreFullException e) {
-            throw new MediumException(MediumError.POOL_FULL, "the pool has no room for another segment", e);
         } catch (IOException | CatalogException e) {
-            LOG.error("cartridge {}: storage failure, further writes refused until it is mounted again", barcode, e);
-            failure = new MediumException(MediumError.STORAGE_FAILURE, "storage failure: " + e.getMessage(), e);
-            throw failure;
+            throw storageFailure(e);
         }
+    }
+
+    /** A full pool refuses the operation; any other storage failure fails the mount (FATAL for writes). */
+    private MediumException storageFailure(Exception e) {
+        if (e instanceof SegmentStoreFullException) {
+            return new MediumException(MediumError.POOL_FULL, e.getMessage(), e);
+        }
+        LOG.error("cartridge {}: storage failure, further writes refused until it is mounted again", barcode, e);
+        failure = new MediumException(MediumError.STORAGE_FAILURE, "storage failure: " + e.getMessage(), e);
+        return failure;
     }
 }

@@ -155,4 +155,25 @@ class LogCartridgeBehaviourTest {
             assertTrue(store.find("DEL001L9").isEmpty());
         }
     }
+
+    @Test
+    void aCartridgeMovedToAnotherLibraryPartitionTakesItsContentAndUsageAlong() throws Exception {
+        try (LogFixture fixture = new LogFixture(directory, POLICY, 100, false, SEGMENT)) {
+            LogCartridgeStore a = fixture.backend().store("a", Long.MAX_VALUE);
+            LogCartridgeStore vault = fixture.backend().store("vault", Long.MAX_VALUE);
+            a.add("MOV001L9");
+            MountedCartridge c = a.mount("MOV001L9");
+            c.setCompression(false);
+            c.writeBlock(TestBlocks.payload(1, 3000));
+            assertTrue(!fixture.backend().changeOwner("MOV001L9", "vault"), "a mounted cartridge stays");
+            c.close();
+            assertTrue(fixture.backend().changeOwner("MOV001L9", "vault"));
+            assertTrue(a.find("MOV001L9").isEmpty());
+            assertEquals(0, a.storedBytes());
+            assertEquals(3000, vault.storedBytes());
+            try (MountedCartridge moved = vault.mount("MOV001L9")) {
+                assertEquals(1, readAllFrom0(moved, 1, 3000));
+            }
+        }
+    }
 }

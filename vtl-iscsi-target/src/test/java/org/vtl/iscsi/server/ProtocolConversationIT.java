@@ -128,7 +128,7 @@ class ProtocolConversationIT {
             var keys = IscsiTestClient.normalKeys(TargetFixture.OPEN);
             keys.put("MaxRecvDataSegmentLength", "512");
             c.login(keys);
-            c.send(c.command(0x01, lun(1), 0x01, 0, IscsiTestClient.cdb(0x01), new byte[0]));
+            c.send(c.command(0x81, lun(1), 0x01, 0, IscsiTestClient.cdb(0x01), new byte[0]));
             c.expect(ScsiResponsePdu.class);
             c.send(c.command(0xc1, lun(1), 0x30, 2000, IscsiTestClient.read6(2000), new byte[0]));
             ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -205,6 +205,41 @@ class ProtocolConversationIT {
             c.send(c.command(0xc1, lun(7), 0x42, 36, IscsiTestClient.cdb(0x12, 0, 0, 0, 36), new byte[0]));
             Pdu inquiry = c.receive();
             assertEquals(0x7f, inquiry.data().getByte(0) & 0xff, "qualifier 011b, type 1Fh");
+        }
+    }
+
+    @Test
+    void reportLunsAnswerIsByteExact() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
+            int cmdSn = c.cmdSn;
+            int statSn = c.expStatSn;
+            c.send(c.command(0xc1, lun(0), 0x40, 64, IscsiTestClient.cdb(0xa0, 0, 0, 0, 0, 0, 0, 0, 0, 64),
+                    new byte[0]));
+            Pdu p = c.receive();
+            java.nio.ByteBuffer want = java.nio.ByteBuffer.allocate(48 + 32);
+            want.put((byte) 0x25);                          // Data-In
+            want.put((byte) 0x83);                          // F | U (residual underflow) | S (status here)
+            want.put((byte) 0);                             // reserved
+            want.put((byte) 0);                             // status GOOD
+            want.putInt(32);                                // TotalAHSLength 0, DataSegmentLength 32
+            want.putLong(0);                                // LUN reserved without the A bit
+            want.putInt(0x40);                              // Initiator Task Tag
+            want.putInt(0xffffffff);                        // Target Transfer Tag reserved
+            want.putInt(statSn);                            // StatSN (S set)
+            want.putInt(cmdSn + 1);                         // ExpCmdSN
+            want.putInt(cmdSn + 64);                        // MaxCmdSN: 64 free task slots
+            want.putInt(0);                                 // DataSN
+            want.putInt(0);                                 // Buffer Offset
+            want.putInt(32);                                // Residual Count: 64 expected, 32 sent
+            want.putInt(24).putInt(0);                      // LUN LIST LENGTH 3 * 8, reserved
+            want.putLong(0x0000_0000_0000_0000L);           // LUN 0
+            want.putLong(0x0001_0000_0000_0000L);           // LUN 1
+            want.putLong(0x0002_0000_0000_0000L);           // LUN 2
+            byte[] got = new byte[48 + 32];
+            p.bhs().getBytes(0, got, 0, 48);
+            p.data().getBytes(0, got, 48, 32);
+            assertArrayEquals(want.array(), got);
         }
     }
 
