@@ -194,6 +194,18 @@ class CompressionEngineTest {
     }
 
     @Test
+    void listenerThatThrowsAnErrorDoesNotStallItsStream() throws Exception {
+        CompressionStream stream = engine.openStream(1);
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 100, 1);
+        engine.submit(stream, Operation.COMPRESS, block.duplicate(), frameFor(100), c -> {
+            throw new AssertionError("listener error (expected in this test)");
+        }, null);
+        BlockResult next = engine.submit(stream, Operation.COMPRESS, block.duplicate(), frameFor(100))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(BlockStatus.OK, next.status());
+    }
+
+    @Test
     void corruptFrameCompletesWithTypedStatus() throws Exception {
         CompressionStream stream = engine.openStream(1);
         ByteBuffer block = TestBlocks.direct(Kind.TEXT, 50_000, 1);
