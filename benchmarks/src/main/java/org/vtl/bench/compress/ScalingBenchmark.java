@@ -32,7 +32,9 @@ import org.vtl.compress.Operation;
  * Scaling over engine threads for one stream, measured in pairs: each operation pushes the same
  * {@value #BATCH}-block batch through a 1-thread engine and then through a 2-thread engine, and times each
  * (wall clock). Alternating within tens of milliseconds exposes both to the same load from other tenants; each
- * iteration prints the ratio of the 1-thread time to the 2-thread time (the speed-up).
+ * iteration prints the ratio of the 1-thread time to the 2-thread time (the speed-up). {@code pairedZstdThreads}
+ * does the same with zstd-jni alone on one and then two plain threads: what the machine gives any two-thread
+ * code at that moment, the reference for the engine's figure.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -59,21 +61,27 @@ public class ScalingBenchmark {
     private long twoNanos;
     private int next;
 
+    private java.util.concurrent.ExecutorService zstdThreads;
+    private final ThreadLocal<com.github.luben.zstd.ZstdCompressCtx> zstdContext = new ThreadLocal<>();
+    private final ThreadLocal<ByteBuffer> zstdOutput = new ThreadLocal<>();
+
     @Setup(Level.Trial)
     public void setUp() {
         blocks = BenchData.blocks("corpus", blockSize);
         one.start("one", 1, level, blockSize);
         two.start("two", 2, level, blockSize);
+        zstdThreads = java.util.concurrent.Executors.newFixedThreadPool(2);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         one.engine.close();
         two.engine.close();
+        zstdThreads.shutdown();
         if (measured > 0) {
             double[] sorted = Arrays.copyOf(speedups, measured);
             Arrays.sort(sorted);
-            System.out.printf("scaling-median: level %d, 2 engine threads vs 1: %.2fx over %d iterations"
+            System.out.printf("scaling-median: level %d, 2 threads vs 1: %.2fx over %d iterations"
                     + " (min %.2f, max %.2f)%n", level, sorted[measured / 2], measured, sorted[0],
                     sorted[measured - 1]);
         }
@@ -92,7 +100,7 @@ public class ScalingBenchmark {
         if (counted) {
             speedups[measured++] = speedup;
         }
-        System.out.printf("scaling: level %d %s 2 engine threads vs 1: %.2fx%n", level,
+        System.out.printf("scaling: level %d %s 2 threads vs 1: %.2fx%n", level,
                 counted ? "measured" : "warmup", speedup);
     }
 
@@ -107,6 +115,37 @@ public class ScalingBenchmark {
         oneNanos += t1 - t0;
         twoNanos += t2 - t1;
         next = (first + BATCH) % blocks.length;
+        return stored;
+    }
+
+    @Benchmark
+    public long pairedZstdThreads() throws Exception {
+        int first = next;
+        long t0 = System.nanoTime();
+        long stored = zstdThreads.submit(() -> compressRange(first, BATCH)).get();
+        long t1 = System.nanoTime();
+        java.util.concurrent.Future<Long> half = zstdThreads.submit(() -> compressRange(first, BATCH / 2));
+        stored += zstdThreads.submit(() -> compressRange(first + BATCH / 2, BATCH / 2)).get() + half.get();
+        long t2 = System.nanoTime();
+        oneNanos += t1 - t0;
+        twoNanos += t2 - t1;
+        next = (first + BATCH) % blocks.length;
+        return stored;
+    }
+
+    private long compressRange(int first, int count) {
+        com.github.luben.zstd.ZstdCompressCtx context = zstdContext.get();
+        if (context == null) {
+            context = new com.github.luben.zstd.ZstdCompressCtx().setLevel(level);
+            zstdContext.set(context);
+            zstdOutput.set(ByteBuffer.allocateDirect(BlockCompressor.frameCapacity(blockSize)));
+        }
+        ByteBuffer output = zstdOutput.get();
+        long stored = 0;
+        for (int i = 0; i < count; i++) {
+            ByteBuffer block = blocks[(first + i) % blocks.length];
+            stored += context.compressDirectByteBuffer(output, 0, output.capacity(), block, 0, blockSize);
+        }
         return stored;
     }
 
