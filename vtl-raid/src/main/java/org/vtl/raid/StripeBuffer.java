@@ -1,11 +1,11 @@
 package org.vtl.raid;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
+import org.vtl.raid.io.MemberFile;
 import org.vtl.raid.io.StripeTrailerDescriptor;
 import org.vtl.raid.layout.StripeLayout;
 import org.vtl.raid.parity.PqRecovery;
@@ -53,19 +53,20 @@ public final class StripeBuffer {
         int chunk = layout.chunkSize();
         int chunkCount = k + 2 + spareChunks;
         long bytes = (long) chunkCount * chunk + (long) n * StripeTrailerDescriptor.SIZE;
-        MemorySegment memory = Arena.ofAuto().allocate(bytes, StripeLayout.BLOCK);
-        this.data = memory.asSlice(0, (long) k * chunk).asByteBuffer();
+        // Plain NIO direct memory, not an Arena segment: channel I/O on session-backed buffers allocates
+        // a releaser per buffer per call, which would show up on every member write.
+        ByteBuffer memory = MemberFile.aligned(Math.toIntExact(bytes));
+        this.data = memory.slice(0, k * chunk);
         this.chunkSegments = new MemorySegment[chunkCount];
         this.chunks = new ByteBuffer[chunkCount];
         for (int i = 0; i < chunkCount; i++) {
-            chunkSegments[i] = memory.asSlice((long) i * chunk, chunk);
-            chunks[i] = chunkSegments[i].asByteBuffer();
+            chunks[i] = memory.slice(i * chunk, chunk);
+            chunkSegments[i] = MemorySegment.ofBuffer(chunks[i]);
         }
         this.trailers = new ByteBuffer[n];
-        long trailerBase = (long) chunkCount * chunk;
+        int trailerBase = chunkCount * chunk;
         for (int i = 0; i < n; i++) {
-            trailers[i] = memory.asSlice(trailerBase + (long) i * StripeTrailerDescriptor.SIZE,
-                    StripeTrailerDescriptor.SIZE).asByteBuffer();
+            trailers[i] = memory.slice(trailerBase + i * StripeTrailerDescriptor.SIZE, StripeTrailerDescriptor.SIZE);
         }
         this.roleSegments = new MemorySegment[k + 2];
         this.writes = new MemberWrite[n];
