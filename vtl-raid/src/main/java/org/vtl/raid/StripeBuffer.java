@@ -15,8 +15,9 @@ import org.vtl.raid.parity.PqSyndrome;
  * A pooled, 4 KiB aligned off-heap buffer for one full stripe, handed out by {@link Pool#claim()}.
  * The caller fills {@link #data()} (k x chunk bytes, the data chunks back to back) and passes it to
  * {@link Pool#write}; P, Q, the chunk CRCs and the trailers are then computed in the same memory and the
- * members are written straight from it. After {@code write} the buffer belongs to the pool again; a
- * claimed buffer that is not written goes back with {@link #release()}.
+ * members are written straight from it. After {@code write} the buffer belongs to the pool again (do not
+ * touch it, even before the future completes); a claimed buffer that is not written goes back with
+ * {@link #release()}, once.
  *
  * <p>Memory: chunks {@code 0..k-1} data, {@code k} P, {@code k+1} Q, (read buffers only) two spare
  * chunks for parity checks, then one 4 KiB trailer per member. All views are built once.
@@ -75,7 +76,10 @@ public final class StripeBuffer {
         }
     }
 
-    /** The data region, k x chunk bytes; fill it from position 0. */
+    /**
+     * The data region, k x chunk bytes, cleared at claim. Fill it from index 0 (relative or absolute puts);
+     * {@link Pool#write} takes bytes {@code [0, length)} whatever the position and limit.
+     */
     public ByteBuffer data() {
         return data;
     }
