@@ -530,4 +530,16 @@ public abstract class MountedCartridgeContract {
         assertEquals(2, r.statistics().loadCount());
         assertEquals(30, r.statistics().bytesWrittenNative());
     }
+
+    @Test
+    void spacingByTheLargestCountsStopsAtEndOfDataOrBeginningOfPartition() throws Exception {
+        MountedCartridge c = mountDefault();
+        write(c, 1, 10);
+        write(c, 2, 10);
+        c.rewind();
+        assertEquals(new SpaceOutcome(2, RecordKind.END_OF_DATA), c.spaceBlocks(Long.MAX_VALUE));
+        assertEquals(new SpaceOutcome(2, RecordKind.BEGINNING_OF_PARTITION), c.spaceBlocks(Long.MIN_VALUE));
+        assertEquals(new SpaceOutcome(0, RecordKind.END_OF_DATA), c.spaceFilemarks(Long.MAX_VALUE));
+        assertEquals(new SpaceOutcome(0, RecordKind.BEGINNING_OF_PARTITION), c.spaceFilemarks(Long.MIN_VALUE));
+    }
 }
