@@ -26,13 +26,15 @@ final class ReadAhead {
     ReadAhead(SegmentStore segments, Executor executor) {
         this.segments = segments;
         this.executor = executor;
-        this.spare = ByteBuffer.allocateDirect(segments.segmentCapacity());
     }
 
     /** Starts reading an extent unless one is already in flight. */
     void start(ExtentRecord extent) {
         if (extent == null || inFlight != null) {
             return;
+        }
+        if (spare == null) {
+            spare = ByteBuffer.allocateDirect(segments.segmentCapacity());
         }
         extentId = extent.id();
         spare.clear().limit(extent.length());
