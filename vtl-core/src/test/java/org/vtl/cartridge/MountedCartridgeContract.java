@@ -467,7 +467,8 @@ public abstract class MountedCartridgeContract {
     void aMountedCartridgeCannotBeMountedAgainUntilClosed() throws Exception {
         CartridgeStore store = open(POLICY, Long.MAX_VALUE, List.of(info(BARCODE, false, CAPACITY)));
         MountedCartridge first = store.mount(BARCODE);
-        assertEquals(MediumError.NOT_AVAILABLE, assertThrows(MediumException.class, () -> store.mount(BARCODE)).error());
+        assertEquals(MediumError.NOT_AVAILABLE,
+                assertThrows(MediumException.class, () -> store.mount(BARCODE)).error());
         first.close();
         mounted = store.mount(BARCODE);
         assertEquals(new TapePosition(0, 0, 0, true, true, false), mounted.position());

@@ -24,7 +24,8 @@ import org.vtl.scsi.Payload;
  * remembers what the next catalog commit must record. Owned by one mounted cartridge, used by one thread.
  *
  * <p>Space: a new segment is claimed (reserving pool space) before the block that needs it is accepted, so
- * accepted blocks can always be written; a drive holds one claimed segment buffer at a time. Room for the end-of-data record a sync point appends is kept free.
+ * accepted blocks can always be written; a drive holds one claimed segment buffer at a time. Room for the
+ * end-of-data record a sync point appends is kept free.
  */
 final class SegmentAppender {
 

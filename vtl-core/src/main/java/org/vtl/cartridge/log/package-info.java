@@ -12,7 +12,8 @@
  * Catalog catalog = Catalog.open(dataDir.resolve("catalog"));
  * Pool pool = Pool.open(members, options, registry,
  *         PoolSegmentStore.toPoolExtents(CartridgeBackend.liveExtents(catalog)));   // or Pool.create the first time
- * CapacityPolicy policy = CapacityPolicy.DEFAULT.withMaxBlockSize(CartridgeBackend.maxBlockSize(pool.stripeCapacity()));
+ * int largest = CartridgeBackend.maxBlockSize(pool.stripeCapacity());          // READ BLOCK LIMITS maximum
+ * CapacityPolicy policy = CapacityPolicy.DEFAULT.withMaxBlockSize(largest);
  * CartridgeBackend backend = CartridgeBackend.open(catalog, new PoolSegmentStore(pool),
  *         id -> new EngineCodec(engine, id), new LogConfig(policy, 16));
  * LogCartridgeStore store = backend.store("default", quotaBytes);                    // one per library partition

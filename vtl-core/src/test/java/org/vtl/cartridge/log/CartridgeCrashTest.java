@@ -28,11 +28,11 @@ import org.vtl.cartridge.TestBlocks;
 
 /**
  * The durability contract under kill -9: a child JVM streams objects to a cartridge (RAID-6 pool of file
- * members with 32 KiB stripes, compression engine, RocksDB catalog, fsync on) and is killed at random moments, in the middle of writes, sync points,
- * truncations and recovery. After each kill the cartridge must hold exactly a prefix of what was written
- * (the old content, or the old content up to the truncation point followed by the new epoch's objects), at
- * least up to the last acknowledged sync point, every block intact (CRC32C) and end-of-data where the
- * prefix ends.
+ * members with 32 KiB stripes, compression engine, RocksDB catalog, fsync on) and is killed at random
+ * moments: in the middle of writes, sync points, truncations, checkpoints and recovery. After each kill the
+ * cartridge must hold exactly a prefix of what was written (the old content, or the old content up to the
+ * truncation point followed by the new epoch's objects), at least up to the last acknowledged sync point,
+ * every block intact (CRC32C) and end-of-data where the prefix ends.
  */
 class CartridgeCrashTest {
 
