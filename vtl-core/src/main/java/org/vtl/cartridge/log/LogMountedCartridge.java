@@ -110,6 +110,11 @@ final class LogMountedCartridge implements MountedCartridge {
         }
     }
 
+    /** Segments a streaming read found already read ahead (for tests and meters). */
+    long readAheadHits() {
+        return reader.readAheadHits();
+    }
+
     long cartridgeId() {
         return id;
     }

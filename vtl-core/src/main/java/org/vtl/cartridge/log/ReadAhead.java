@@ -22,6 +22,7 @@ final class ReadAhead {
     private ByteBuffer spare;
     private long extentId = -1;
     private CompletableFuture<Void> inFlight;
+    private long hits;
 
     ReadAhead(SegmentStore segments, Executor executor) {
         this.segments = segments;
@@ -68,11 +69,17 @@ final class ReadAhead {
             inFlight = null;
         }
         if (hit && !spare.hasRemaining()) {
+            hits++;
             ByteBuffer filled = spare;
             spare = current;
             return filled;
         }
         return null;
+    }
+
+    /** Segments found already read ahead. */
+    long hits() {
+        return hits;
     }
 
     /** Waits out a read in flight and forgets it. */

@@ -59,6 +59,10 @@ final class SegmentReader {
         }
     }
 
+    long readAheadHits() {
+        return readAhead.hits();
+    }
+
     /** The buffer holding the loaded segment; valid after {@link #find}. */
     ByteBuffer buffer() {
         return buffer;
