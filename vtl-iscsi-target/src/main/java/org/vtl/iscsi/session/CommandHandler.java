@@ -139,7 +139,7 @@ final class CommandHandler {
         }
         if (write && expected > maxWrite) {
             LOG.warn("{}: write of {} bytes exceeds the connection memory bound", session, expected);
-            return TargetLuns.illegalRequest(0x24, 0x00);
+            return TargetLuns.writeTooLarge();
         }
         return null;
     }
@@ -218,7 +218,7 @@ final class CommandHandler {
             case COMPLETE -> dispatchReady(task.lun);
             case BAD_OFFSET, UNKNOWN_TRANSFER_TAG -> {
                 phase.reject(pdu, RejectReason.PROTOCOL_ERROR);
-                fail(task, TargetLuns.illegalRequest(0x4b, 0x00));
+                fail(task, TargetLuns.dataPhaseError());
             }
         }
     }
