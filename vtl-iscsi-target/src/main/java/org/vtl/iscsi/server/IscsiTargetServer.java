@@ -106,6 +106,14 @@ public final class IscsiTargetServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /** The open sessions, for the admin API. */
+    public java.util.List<SessionInfo> sessions() {
+        return sessions.sessions().stream()
+                .map(s -> new SessionInfo(s.tsih(), s.parameters().initiatorName(), String.format("%012x", s.isid()),
+                        s.targetName(), s.discovery(), s.remoteAddress()))
+                .toList();
+    }
+
     public IscsiStats stats() {
         return stats;
     }

@@ -320,6 +320,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         return settings.host();
     }
 
+    String remoteAddress() {
+        return String.valueOf(ctx.channel().remoteAddress());
+    }
+
     /** The port this connection was accepted on (the real one when the portal was bound to port 0). */
     int localPort() {
         return ctx.channel().localAddress() instanceof java.net.InetSocketAddress inet ? inet.getPort()

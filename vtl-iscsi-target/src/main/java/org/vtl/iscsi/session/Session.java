@@ -52,6 +52,11 @@ public final class Session {
         return parameters.targetName();
     }
 
+    /** The initiator's address and port. */
+    public String remoteAddress() {
+        return connection.remoteAddress();
+    }
+
     /** Closes the session's connection from any thread. */
     public void close(String reason) {
         connection.closeFromAnyThread(reason);

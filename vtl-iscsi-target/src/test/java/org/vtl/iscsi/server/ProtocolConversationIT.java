@@ -552,6 +552,12 @@ class ProtocolConversationIT {
         a.send(a.command(0x81, lun(1), 0x11, 0, IscsiTestClient.cdb(0x00), new byte[0]));
         assertEquals(0, a.expect(ScsiResponsePdu.class).status());
         assertEquals(0, b.expect(ScsiResponsePdu.class).status());
+        var infos = fixture.server.sessions();
+        assertEquals(2, infos.size());
+        assertTrue(infos.stream().allMatch(i -> i.initiatorName().equals(IscsiTestClient.INITIATOR)
+                && TargetFixture.OPEN.equals(i.targetName()) && !i.discovery()));
+        assertEquals(java.util.Set.of("800000000001", "800000000002"),
+                infos.stream().map(SessionInfo::isid).collect(java.util.stream.Collectors.toSet()));
         IscsiTestClient again = fixture.connect();
         again.isid = 0x8000_0000_0001L;
         again.login(IscsiTestClient.normalKeys(TargetFixture.OPEN));
