@@ -57,6 +57,11 @@ public final class Session {
         return connection.remoteAddress();
     }
 
+    /** Asks the initiator to log out within {@code seconds}, then closes; from any thread. */
+    public void requestLogout(int seconds, String reason) {
+        connection.requestLogoutFromAnyThread(seconds, reason);
+    }
+
     /** Closes the session's connection from any thread. */
     public void close(String reason) {
         connection.closeFromAnyThread(reason);

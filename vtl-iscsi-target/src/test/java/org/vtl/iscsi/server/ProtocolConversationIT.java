@@ -569,10 +569,13 @@ class ProtocolConversationIT {
     }
 
     @Test
-    void removingATargetClosesItsSessions() throws Exception {
+    void removingATargetAsksForALogoutThenClosesItsSessions() throws Exception {
         start(TargetFixture.config());
         try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
             fixture.registry.remove(TargetFixture.OPEN);
+            org.vtl.iscsi.pdu.AsyncMessage async = c.expect(org.vtl.iscsi.pdu.AsyncMessage.class);
+            assertEquals(org.vtl.iscsi.pdu.AsyncMessage.LOGOUT_REQUESTED, async.asyncEvent());
+            assertEquals(2, async.parameter3(), "seconds before the target drops the session");
             assertTrue(c.closedByTarget());
         }
     }
