@@ -465,6 +465,50 @@ class ProtocolConversationIT {
     }
 
     @Test
+    void taskTagStillInUseIsRejectedAsTaskInProgress() throws Exception {
+        start(TargetFixture.config());
+        fixture.tape.close();
+        try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
+            c.send(c.command(0x81, lun(1), 0x55, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            c.send(c.command(0x81, lun(1), 0x55, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            Reject reject = c.expect(Reject.class);
+            assertEquals(RejectReason.TASK_IN_PROGRESS.code(), reject.reason());
+            assertEquals(0x55, java.nio.ByteBuffer.wrap(reject.rejectedHeader()).getInt(16));
+            fixture.tape.open();
+            assertEquals(0x55, c.expect(ScsiResponsePdu.class).initiatorTaskTag());
+        }
+    }
+
+    @Test
+    void immediateDataWhenImmediateDataIsNoIsRejected() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.connect()) {
+            var keys = IscsiTestClient.normalKeys(TargetFixture.OPEN);
+            keys.put("ImmediateData", "No");
+            c.login(keys);
+            c.send(c.command(0xa1, lun(1), 0x56, 100, IscsiTestClient.write6(100), new byte[100]));
+            assertEquals(RejectReason.PROTOCOL_ERROR.code(), c.expect(Reject.class).reason());
+            c.send(new NopOut(true, 0, 0x57, 0xffffffff, c.cmdSn, c.expStatSn, new byte[0]));
+            assertEquals(0x57, c.expect(NopIn.class).initiatorTaskTag(), "the session goes on");
+        }
+        assertTrue(fixture.tape.records().isEmpty());
+    }
+
+    @Test
+    void scsiCommandInADiscoverySessionIsRejected() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.connect()) {
+            java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+            keys.put("InitiatorName", IscsiTestClient.INITIATOR);
+            keys.put("SessionType", "Discovery");
+            c.login(keys);
+            c.send(c.command(0x81, lun(0), 0x58, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            assertEquals(RejectReason.PROTOCOL_ERROR.code(), c.expect(Reject.class).reason());
+        }
+        assertTrue(fixture.changer.opcodes().isEmpty());
+    }
+
+    @Test
     void dataSegmentOverTheLimitIsRejectedAndClosesTheConnection() throws Exception {
         start(TargetFixture.config());
         try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
