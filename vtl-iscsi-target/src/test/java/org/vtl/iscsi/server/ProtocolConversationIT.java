@@ -465,6 +465,41 @@ class ProtocolConversationIT {
     }
 
     @Test
+    void aLogicalUnitThatFailsGivesHardwareErrorInternalTargetFailure() throws Exception {
+        start(TargetFixture.config());
+        org.vtl.scsi.LogicalUnit failing = new org.vtl.scsi.LogicalUnit() {
+            @Override
+            public int peripheralDeviceType() {
+                return 1;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<org.vtl.scsi.ScsiResponse> execute(
+                    org.vtl.scsi.ScsiCommand command) {
+                command.dataOut().release();
+                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("broken"));
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<org.vtl.scsi.TaskManagementResponse> manageTask(
+                    org.vtl.scsi.TaskManagementFunction function, org.vtl.scsi.Nexus nexus, long tag) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        org.vtl.scsi.TaskManagementResponse.FUNCTION_COMPLETE);
+            }
+        };
+        fixture.registry.put(TargetDefinition.open("iqn.2026-11.org.vtl:failing", Map.of(0L, failing)));
+        try (IscsiTestClient c = fixture.loggedIn("iqn.2026-11.org.vtl:failing")) {
+            c.send(c.command(0x81, lun(0), 0x59, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            ScsiResponsePdu r = c.expect(ScsiResponsePdu.class);
+            assertEquals(0x02, r.status());
+            byte[] sense = r.sense();
+            assertEquals(0x04, sense[2] & 0x0f);
+            assertEquals(0x44, sense[12]);
+            assertEquals(0x00, sense[13]);
+        }
+    }
+
+    @Test
     void taskTagStillInUseIsRejectedAsTaskInProgress() throws Exception {
         start(TargetFixture.config());
         fixture.tape.close();
