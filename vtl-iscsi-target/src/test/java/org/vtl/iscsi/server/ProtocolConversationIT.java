@@ -618,6 +618,34 @@ class ProtocolConversationIT {
     }
 
     @Test
+    void garbageConnectionsDoNotDisturbAHealthySession() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient healthy = fixture.loggedIn(TargetFixture.OPEN)) {
+            Random random = new Random(11);
+            for (int i = 0; i < 50; i++) {
+                try (IscsiTestClient junk = fixture.connect()) {
+                    byte[] garbage = new byte[1 + random.nextInt(4096)];
+                    random.nextBytes(garbage);
+                    if (i % 2 == 0 && garbage.length >= 48) {
+                        garbage[0] = 0x43;                  // looks like a Login Request
+                        garbage[4] = 0;                     // no AHS
+                    }
+                    junk.sendRaw(garbage);
+                }
+                healthy.send(new NopOut(true, 0, 0x1000 + i, 0xffffffff, healthy.cmdSn, healthy.expStatSn,
+                        new byte[]{(byte) i}));
+                assertEquals(0x1000 + i, healthy.expect(NopIn.class).initiatorTaskTag());
+            }
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (fixture.server.sessionCount() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, fixture.server.sessionCount());
+        assertEquals(0.0, fixture.meters.get("iscsi.internal.errors").counter().count());
+    }
+
+    @Test
     void sameInitiatorOpensOneSessionPerIsidAndTheSameIsidReinstates() throws Exception {
         start(TargetFixture.config());
         IscsiTestClient a = fixture.connect();
