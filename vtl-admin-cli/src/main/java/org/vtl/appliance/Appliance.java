@@ -199,8 +199,10 @@ public final class Appliance implements AutoCloseable {
                 running.push(server);
                 bound.add(server.localAddress().getAddress().getHostAddress() + ":" + server.localAddress().getPort());
             } catch (Exception e) {
-                String why = e instanceof BindException || e.getCause() instanceof BindException
-                        ? "address already in use; stop what uses it (tgt?) or change iscsi.portals" : e.toString();
+                boolean taken = e instanceof BindException || e.getCause() instanceof BindException
+                        || String.valueOf(e.getMessage()).contains("Address already in use");
+                String why = taken ? "address already in use; stop what uses it (tgt?) or change iscsi.portals"
+                        : String.valueOf(e.getMessage());
                 throw new ApplianceException("iSCSI portal " + text + " cannot listen: " + why);
             }
         }

@@ -244,7 +244,7 @@ class ApplianceTest {
         }
         assertEquals("online", first.path("state").asText());
         assertEquals(6, first.path("groups").get(0).path("members").size());
-        assertEquals(262144, first.path("chunkBytes").asLong());
+        assertEquals(1 << 20, first.path("chunkBytes").asLong());
         assertTrue(first.path("capacityBytes").asLong() > 0);
         for (int i = 0; i < 6; i++) {
             assertTrue(Files.exists(data.resolve("pool").resolve("member-" + i + ".img")));
