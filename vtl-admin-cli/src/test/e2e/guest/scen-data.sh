@@ -71,6 +71,7 @@ scenario_read() {
     local what="unknown data"
     [ "$(sha /tmp/readback)" = "$(tail -c 1048576 /tmp/ref/file3 | sha)" ] && what="the last block of file 3 again"
     [ "$(sha /tmp/readback)" = "$(head -c 1048576 /tmp/ref/file0 | sha)" ] && what="the first block of file 0"
+    [ "$(sha /tmp/readback)" = "$(head -c "$(stat -c %s /tmp/readback)" /dev/zero | sha)" ] && what="all zeros"
     fail read.eod-empty "reading after the last filemark returned $(dd_bytes) bytes ($what) instead of nothing"
   fi
   rm -f /tmp/readback
