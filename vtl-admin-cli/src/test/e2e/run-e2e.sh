@@ -4,6 +4,7 @@
 #
 #   run-e2e.sh [options]
 #     --target NAME         tgt: start Debian's tgt (tgt-target.sh) as a stand-in library;
+#                           appliance: start `vtl serve` (appliance-target.sh) on a fresh data directory;
 #                           anything else: an already running target given by the options below [tgt]
 #     --portal HOST:PORT    iSCSI portal (loopback only) [from the target]
 #     --iqn IQN             target name
@@ -18,10 +19,11 @@
 #     --scenarios "..."     scenario groups to run [all]
 #     --verbose             stream long tools' output (btape) to the console as DEBUG lines
 #     --slots N --mailslots N --barcodes "..." --data "A B C" --small "S1 S2" --small-mb N
-#                           the library layout the scenarios check [tgt-target.sh's layout]
+#                           the library layout the scenarios check [the started target's layout]
 # Every option also reads an environment variable E2E_<OPTION> (upper case, '-' -> '_').
 # Exit status: 0 all steps passed or failed as expected, 1 an unexpected failure, 77 skipped
-# (qemu-system-x86_64 or the kernel package missing), 2 usage or setup error.
+# (qemu-system-x86_64 or the kernel package missing, or the appliance does not serve iSCSI yet),
+# 2 usage or setup error.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 
@@ -31,9 +33,8 @@ CHAP_USER=${E2E_CHAP_USER:-}; CHAP_SECRET=${E2E_CHAP_SECRET:-}; NO_CHAP=${E2E_NO
 RESTART_CMD=${E2E_RESTART_CMD:-}; EXPECTED_FAIL=${E2E_EXPECTED_FAIL:-}
 OUT=${E2E_OUT:-${TMPDIR:-/tmp}/vtl-e2e}; ACCEL=${E2E_ACCEL:-auto}
 SCENARIOS=${E2E_SCENARIOS:-}; SLOTS=${E2E_SLOTS:-8}; MAILSLOTS=${E2E_MAILSLOTS:-1}
-BARCODES=${E2E_BARCODES:-"E2E001L6 E2E002L6 E2E003L6 E2E004L6 E2E005L6 E2E006L6"}
-DATA=${E2E_DATA:-"E2E001L6 E2E002L6 E2E003L6"}; SMALL=${E2E_SMALL:-"E2E005L6 E2E006L6"}
-SMALL_MB=${E2E_SMALL_MB:-24}; TIMEOUT=${E2E_TIMEOUT:-900}; VERBOSE=${E2E_VERBOSE:-0}
+BARCODES=${E2E_BARCODES:-}; DATA=${E2E_DATA:-}; SMALL=${E2E_SMALL:-}; SMALL_MB=${E2E_SMALL_MB:-}
+TIMEOUT=${E2E_TIMEOUT:-900}; VERBOSE=${E2E_VERBOSE:-0}
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) TARGET=$2 ;; --portal) PORTAL=$2 ;; --iqn) IQN=$2 ;;
@@ -60,30 +61,49 @@ QEMU_ISCSI=$(ls /usr/lib/x86_64-linux-gnu/qemu/block-iscsi.so 2>/dev/null)
 mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
 rm -f "$OUT"/console.log "$OUT"/results.txt "$OUT"/ctl.in "$OUT"/ctl.out
 
-started_tgt=""
+started_target=""
 cleanup() {
   [ -n "${QEMU_PID:-}" ] && kill "$QEMU_PID" 2>/dev/null
   [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null
-  [ -n "$started_tgt" ] && E2E_TGT_STATE=$OUT/tgt "$HERE/tgt-target.sh" stop >/dev/null 2>&1
+  [ -n "$started_target" ] && "$started_target" stop >/dev/null 2>&1
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ "$TARGET" = tgt ]; then
-  command -v tgtd >/dev/null || { say "SKIPPED: tgt not installed (apt-get install tgt)"; exit 77; }
+# The targets this harness starts itself, each with its library layout (what the scenarios check).
+case "$TARGET" in
+  tgt)
+    command -v tgtd >/dev/null || { say "SKIPPED: tgt not installed (apt-get install tgt)"; exit 77; }
+    ctl=$HERE/tgt-target.sh; export E2E_TGT_STATE=$OUT/tgt; state=$OUT/tgt
+    BARCODES=${BARCODES:-"E2E001L6 E2E002L6 E2E003L6 E2E004L6 E2E005L6 E2E006L6"}
+    DATA=${DATA:-"E2E001L6 E2E002L6 E2E003L6"}; SMALL=${SMALL:-"E2E005L6 E2E006L6"}; SMALL_MB=${SMALL_MB:-24} ;;
+  appliance)
+    ctl=$HERE/appliance-target.sh; export E2E_APPLIANCE_STATE=$OUT/appliance; state=$OUT/appliance
+    BARCODES=${BARCODES:-"E2E001L9 E2E002L9 E2E003L9 E2E004L9 E2E005L9 E2E006L9"}
+    DATA=${DATA:-"E2E001L9 E2E002L9 E2E003L9"}; SMALL=${SMALL:-"E2E005L9 E2E006L9"}; SMALL_MB=${SMALL_MB:-1024} ;;
+  *) ctl="" ;;
+esac
+if [ -n "$ctl" ]; then
   if [ "$NO_CHAP" = 1 ]; then CHAP_USER=""; CHAP_SECRET=""
-  else
+  else  # 16 characters: within the 12..16 that the appliance and Windows initiators accept
     CHAP_USER=${CHAP_USER:-e2e-initiator}
     CHAP_SECRET=${CHAP_SECRET:-e2e-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}
   fi
-  export E2E_TGT_STATE=$OUT/tgt E2E_CHAP_USER=$CHAP_USER E2E_CHAP_SECRET=$CHAP_SECRET E2E_SMALL_MB=$SMALL_MB
-  "$HERE/tgt-target.sh" start || { say "could not start tgt"; exit 2; }
-  started_tgt=1
-  . "$OUT/tgt/target.env"
+  export E2E_CHAP_USER=$CHAP_USER E2E_CHAP_SECRET=$CHAP_SECRET E2E_SMALL_MB=$SMALL_MB E2E_SLOTS=$SLOTS
+  started_target=$ctl
+  "$ctl" start >"$OUT/target-start.log" 2>&1; rc=$?
+  cat "$OUT/target-start.log"
+  if [ "$rc" -eq 3 ] && grep -q NOT-SERVING "$OUT/target-start.log"; then
+    say "SKIPPED: the appliance's iSCSI target is not yet available: $(grep -o 'NOT-SERVING.*' "$OUT/target-start.log" | cut -c13-)"
+    exit 77
+  fi
+  [ "$rc" -eq 0 ] || { say "could not start the $TARGET target"; exit 2; }
+  . "$state/target.env"
   PORTAL=${PORTAL:-$E2E_PORTAL}; IQN=${IQN:-$E2E_IQN}
   CHANGER_LUN=${CHANGER_LUN:-$E2E_CHANGER_LUN}; DRIVE_LUNS=${DRIVE_LUNS:-$E2E_DRIVE_LUNS}
-  RESTART_CMD=${RESTART_CMD:-"$HERE/tgt-target.sh restart"}
+  RESTART_CMD=${RESTART_CMD:-"$ctl restart"}
 fi
+SMALL_MB=${SMALL_MB:-1024}
 CHANGER_LUN=${CHANGER_LUN:-0}; DRIVE_LUNS=${DRIVE_LUNS:-1,2}
 [ -n "$PORTAL" ] && [ -n "$IQN" ] || { say "--portal and --iqn are needed for target '$TARGET'"; exit 2; }
 case "$PORTAL" in 127.*:*|localhost:*) ;; *) say "refusing a non-loopback portal $PORTAL"; exit 2 ;; esac

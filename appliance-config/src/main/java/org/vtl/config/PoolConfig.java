@@ -4,8 +4,8 @@ package org.vtl.config;
 public record PoolConfig(
         @ConfigKey(doc = "The member disks (files or block devices).")
         MembersConfig members,
-        @ConfigKey(doc = "Bytes per member per stripe; a power of two. "
-                + "A stripe holds (members per group - 2) chunks of data.",
+        @ConfigKey(doc = "Bytes per member per stripe; a power of two. A stripe holds (members per group - 2) chunks "
+                + "of data and is one cartridge segment, so it bounds the largest tape block (4 MiB by default).",
                 min = 4096, max = 16 << 20)
         ByteSize chunkSize,
         @ConfigKey(doc = "Number of RAID-6 groups the members are split into, in order; "

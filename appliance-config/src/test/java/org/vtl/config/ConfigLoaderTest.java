@@ -26,6 +26,7 @@ class ConfigLoaderTest {
         assertEquals(6, c.pool().members().count());
         assertEquals(List.of(), c.pool().members().paths());
         assertEquals(1, c.pool().groups());
+        assertEquals(ByteSize.ofMiB(1), c.pool().chunkSize(), "4 data chunks: 4 MiB stripes hold 1 MiB tape blocks");
         assertEquals(List.of("127.0.0.1:3260"), c.iscsi().portals());
         assertEquals(1, c.partitions().size());
         PartitionConfig p = c.partitions().getFirst();

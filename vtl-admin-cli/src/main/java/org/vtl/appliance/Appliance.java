@@ -31,7 +31,20 @@ import org.vtl.admin.AdminServices;
 import org.vtl.admin.ComponentStatus;
 import org.vtl.admin.HealthView;
 import org.vtl.admin.JobRegistry;
+import org.vtl.cartridge.CapacityPolicy;
+import org.vtl.cartridge.log.CartridgeBackend;
+import org.vtl.cartridge.log.LogConfig;
+import org.vtl.cartridge.segment.BlockRecordDescriptor;
+import org.vtl.cartridge.segment.EngineCodec;
+import org.vtl.cartridge.segment.PoolSegmentStore;
+import org.vtl.cartridge.segment.SegmentDescriptor;
+import org.vtl.cartridge.segment.StoredCodec;
 import org.vtl.catalog.Catalog;
+import org.vtl.config.IscsiConfig;
+import org.vtl.config.Portal;
+import org.vtl.iscsi.server.IscsiTargetConfig;
+import org.vtl.iscsi.server.IscsiTargetServer;
+import org.vtl.iscsi.server.TargetRegistry;
 import org.vtl.catalog.CatalogBatch;
 import org.vtl.compress.Codec;
 import org.vtl.compress.CompressionEngine;
@@ -67,6 +80,7 @@ public final class Appliance implements AutoCloseable {
     private AdminServer admin;
     private Path urlFile;
     private boolean closed;
+    private TargetRegistry registry;
 
     private Appliance(ApplianceConfig config) {
         this.config = config;
@@ -122,8 +136,7 @@ public final class Appliance implements AutoCloseable {
                 + library.list().size() + " partitions, " + catalog.cartridges().size() + " cartridges"));
         RaidPoolService pool = RaidPoolService.open(config, data, catalog, meters);
         running.push(pool);
-        component(ComponentStatus.running("pool", pool.describe() + " (chunk " + config.pool().chunkSize()
-                + "; nothing writes to it until partitions are served)"));
+        component(ComponentStatus.running("pool", pool.describe() + " (chunk " + config.pool().chunkSize() + ")"));
         CompressionEngine engine = CompressionEngine.start(EngineConfig.defaults().withName("compress")
                 .withThreads(config.compression().threads()).withQueueDepth(config.compression().queueDepth())
                 .withCompression(config.compression().codec() == org.vtl.config.Codec.ZSTD ? Codec.ZSTD : Codec.NONE,
@@ -132,12 +145,68 @@ public final class Appliance implements AutoCloseable {
         component(ComponentStatus.running("compression engine", config.compression().codec() + " level "
                 + config.compression().level() + ", " + config.compression().threads() + " threads, queue depth "
                 + config.compression().queueDepth()));
-        component(ComponentStatus.notAvailable("partitions", "kept in the catalog (" + describe(library)
-                + ") but their changer and drive logical units are not started: no cartridge log on the pool and no "
-                + "iSCSI target in this build yet"));
-        component(ComponentStatus.notAvailable("iSCSI target", "not in this build yet: configured portals "
-                + String.join(", ", config.iscsi().portals())));
+        CartridgeBackend backend = openBackend(catalog, pool, engine);
+        registry = new TargetRegistry();
+        LibraryTargets targets = new LibraryTargets(applianceId(catalog), backend,
+                new CatalogLibraryStateStore(catalog), registry);
+        running.push(targets);
+        library.attach(targets);
+        component(ComponentStatus.running("partitions", describe(library) + "; largest block "
+                + maxBlock(pool) + " bytes"));
+        List<String> portals = startPortals(registry);
+        component(ComponentStatus.running("iSCSI target", String.join(", ", portals) + " (" + targets.targets()
+                + " targets)"));
         return new AdminServices(Optional.of(library), Optional.of(cartridges), Optional.of(pool), Optional.empty());
+    }
+
+    /**
+     * The cartridge layer on the pool and the engine. It owns the catalog and the pool from now on and closes
+     * them itself, after the partitions are stopped.
+     */
+    private CartridgeBackend openBackend(Catalog catalog, RaidPoolService pool, CompressionEngine engine)
+            throws ApplianceException {
+        boolean compress = config.compression().codec() == org.vtl.config.Codec.ZSTD;
+        LogConfig log = new LogConfig(new CapacityPolicy(0, 10, maxBlock(pool)), 16);
+        try {
+            CartridgeBackend backend = CartridgeBackend.open(catalog, new PoolSegmentStore(pool.pool()),
+                    id -> compress ? new EngineCodec(engine, id) : new StoredCodec(), log);
+            running.remove(catalog);
+            running.remove(pool);
+            running.push(backend);
+            return backend;
+        } catch (IOException | RuntimeException e) {
+            throw new ApplianceException("cannot open the cartridge layer on the pool: " + e.getMessage());
+        }
+    }
+
+    /** The largest tape block: one segment is one stripe, which also holds the segment and record headers. */
+    private static int maxBlock(RaidPoolService pool) {
+        int room = pool.pool().stripeCapacity() - SegmentDescriptor.HEADER_LENGTH
+                - 2 * BlockRecordDescriptor.HEADER_LENGTH;
+        return Math.min(CapacityPolicy.DEFAULT_MAX_BLOCK_SIZE, room);
+    }
+
+    private List<String> startPortals(TargetRegistry registry) throws ApplianceException {
+        List<String> bound = new java.util.ArrayList<>();
+        IscsiConfig iscsi = config.iscsi();
+        for (String text : iscsi.portals()) {
+            Portal portal = Portal.parse(text);
+            IscsiTargetConfig portalConfig = IscsiTargetConfig.defaults().withPortal(portal.host(), portal.port())
+                    .withDataTransfer(iscsi.maxRecvDataSegmentLength(), iscsi.maxBurstLength(),
+                            iscsi.firstBurstLength(), true, true, 4);
+            try {
+                IscsiTargetServer server = IscsiTargetServer.start(portalConfig, registry, meters);
+                running.push(server);
+                bound.add(server.localAddress().getAddress().getHostAddress() + ":" + server.localAddress().getPort());
+            } catch (Exception e) {
+                boolean taken = e instanceof BindException || e.getCause() instanceof BindException
+                        || String.valueOf(e.getMessage()).contains("Address already in use");
+                String why = taken ? "address already in use; stop what uses it (tgt?) or change iscsi.portals"
+                        : String.valueOf(e.getMessage());
+                throw new ApplianceException("iSCSI portal " + text + " cannot listen: " + why);
+            }
+        }
+        return bound;
     }
 
     private Catalog openCatalog() throws ApplianceException {
@@ -243,6 +312,11 @@ public final class Appliance implements AutoCloseable {
     /** The admin API's address. */
     public java.net.URI adminUri() {
         return admin.uri();
+    }
+
+    /** The iSCSI targets served, one per partition (for tests and the end-to-end harness). */
+    public TargetRegistry targets() {
+        return registry;
     }
 
     /** The data directory in use. */

@@ -15,6 +15,9 @@ import org.vtl.cartridge.Barcode;
 import org.vtl.cartridge.CartridgeInfo;
 import org.vtl.cartridge.MamAttributeIds;
 import org.vtl.cartridge.MediaType;
+import org.vtl.cartridge.MediumException;
+import org.vtl.cartridge.MountedCartridge;
+import org.vtl.cartridge.log.LogCartridgeStore;
 import org.vtl.catalog.Catalog;
 import org.vtl.catalog.CatalogBatch;
 import org.vtl.catalog.CartridgeRecord;
@@ -189,24 +192,54 @@ final class CatalogCartridges implements CartridgeService {
         }
     }
 
+    /** Erases every medium partition from the beginning (frees its pool space); refused while loaded. */
     @Override
     public CartridgeView erase(String barcode, JobProgress progress) {
         synchronized (library) {
             CartridgeRecord r = record(barcode);
-            requireBlank(r, "erased");
-            progress.total(0);
-            return view(r);
+            LogCartridgeStore store = store(r);
+            if (store == null) {
+                requireBlank(r, "erased");
+                return view(r);
+            }
+            progress.total(r.partitionCount());
+            try (MountedCartridge m = store.mount(barcode)) {
+                for (int p = r.partitionCount() - 1; p >= 0; p--) {
+                    m.locate(p, 0);
+                    m.erase();
+                    progress.advance(1);
+                }
+            } catch (MediumException e) {
+                throw ApiException.conflict("cannot erase " + barcode + ": " + e.getMessage());
+            }
+            return view(record(barcode));
         }
+    }
+
+    private LogCartridgeStore store(CartridgeRecord r) {
+        CatalogLibrary.PartitionHost host = library.host();
+        if (host == null) {
+            return null;
+        }
+        return r.owner().equals(VAULT) ? host.vault() : host.store(r.owner());
     }
 
     @Override
     public void delete(String barcode) {
         synchronized (library) {
             CartridgeRecord r = record(barcode);
-            requireBlank(r, "deleted");
+            LogCartridgeStore store = store(r);
+            if (store == null) {
+                requireBlank(r, "deleted");
+            }
             List<ElementChange> removed = r.owner().equals(VAULT) ? List.of() : leave(barcode, r.owner());
+            if (store != null && !store.remove(barcode)) {
+                throw ApiException.conflict("cartridge " + barcode + " is in use by a drive; unload it first");
+            }
             try (CatalogBatch batch = catalog.batch()) {
-                batch.deleteCartridge(barcode, r.id());
+                if (store == null) {
+                    batch.deleteCartridge(barcode, r.id());
+                }
                 if (!removed.isEmpty()) {
                     CatalogLibraryStateStore.put(batch, r.owner(), removed);
                 }

@@ -37,7 +37,23 @@ import org.vtl.scsi.identity.SerialNumber;
  */
 final class CatalogLibrary implements PartitionService {
 
+    /** Serves partitions once the data path is assembled: their logical units and iSCSI targets. */
+    interface PartitionHost {
+        /** (Re)starts a partition's devices and target; returns the live element state they drive. */
+        Partition start(PartitionConfig partition);
+
+        /** Stops a partition's devices and target, if served. */
+        void stop(String name);
+
+        /** The cartridge store of a served partition, or {@code null}. */
+        org.vtl.cartridge.log.LogCartridgeStore store(String partition);
+
+        /** The cartridge store of the vault shelf. */
+        org.vtl.cartridge.log.LogCartridgeStore vault();
+    }
+
     final Catalog catalog;
+    private PartitionHost host;
     private final String applianceId;
     private final Map<String, PartitionConfig> definitions = new TreeMap<>();
     private final Map<String, Partition> partitions = new TreeMap<>();
@@ -62,6 +78,19 @@ final class CatalogLibrary implements PartitionService {
         if (!broken.isEmpty()) {
             throw new ApplianceException("the catalog holds partitions this version cannot read: " + broken);
         }
+    }
+
+    /** From now on partitions are served by {@code host}; starts every defined partition there. */
+    synchronized void attach(PartitionHost serving) {
+        this.host = serving;
+        for (PartitionConfig p : definitions.values()) {
+            partitions.put(p.name(), serving.start(p));
+        }
+    }
+
+    /** The host serving partitions, or {@code null} while the data path is not assembled. */
+    synchronized PartitionHost host() {
+        return host;
     }
 
     /** True on a fresh catalog: no partition was ever defined (the configuration then seeds it). */
@@ -104,7 +133,7 @@ final class CatalogLibrary implements PartitionService {
             live.apply(placed);
         }
         definitions.put(p.name(), p);
-        partitions.put(p.name(), live);
+        partitions.put(p.name(), host == null ? live : host.start(p));
         return partition(p.name());
     }
 
@@ -146,6 +175,9 @@ final class CatalogLibrary implements PartitionService {
             }
             CatalogLibraryStateStore.put(batch, name, emptied);
             batch.deleteState(CatalogLibraryStateStore.PARTITIONS, name.getBytes(StandardCharsets.US_ASCII));
+            if (host != null) {
+                host.stop(name);
+            }
             catalog.commit(batch, true);
         }
         definitions.remove(name);
@@ -239,7 +271,7 @@ final class CatalogLibrary implements PartitionService {
         }
         live.apply(changes);
         definitions.put(p.name(), p);
-        partitions.put(p.name(), live);
+        partitions.put(p.name(), host == null ? live : host.start(p));
     }
 
     private static Map<Integer, ElementContent> contents(Partition partition) {

@@ -22,6 +22,9 @@ import org.vtl.catalog.CatalogBatch;
 import org.vtl.config.ApplianceConfig;
 import org.vtl.config.ByteSize;
 import org.vtl.config.PoolConfig;
+import org.vtl.cartridge.log.CartridgeBackend;
+import org.vtl.cartridge.segment.PoolSegmentStore;
+import org.vtl.raid.Extent;
 import org.vtl.raid.GroupState;
 import org.vtl.raid.Pool;
 import org.vtl.raid.PoolOptions;
@@ -74,8 +77,9 @@ final class RaidPoolService implements PoolService, AutoCloseable {
                 }
                 return new RaidPoolService(pool, catalog, p.members().size().bytes(), paths);
             }
-            // Nothing writes to the pool until the cartridge log is assembled, so no extent is live yet.
-            return new RaidPoolService(Pool.open(existing, options, meters, List.of()), catalog,
+            // The catalog lists the live extents: every other row is free (stripes written after the last commit).
+            List<Extent> live = PoolSegmentStore.toPoolExtents(CartridgeBackend.liveExtents(catalog));
+            return new RaidPoolService(Pool.open(existing, options, meters, live), catalog,
                     p.members().size().bytes(), paths);
         } catch (IOException | RuntimeException e) {
             throw new ApplianceException("cannot open the pool (" + paths.size() + " members, first "
@@ -118,7 +122,22 @@ final class RaidPoolService implements PoolService, AutoCloseable {
             groups.add(new PoolView.Group(g.group(), lower(g.state().name()), list));
         }
         long chunk = s.groups().isEmpty() ? 0 : s.groups().getFirst().chunkSize();
-        return new PoolView(state(s), s.capacityBytes(), s.usedBytes(), s.freeBytes(), 1.0, chunk, groups);
+        return new PoolView(state(s), s.capacityBytes(), s.usedBytes(), s.freeBytes(), compressionRatio(), chunk,
+                groups);
+    }
+
+    /** Native bytes written per stored byte over every cartridge in the catalog; 1.0 before anything is written. */
+    private double compressionRatio() {
+        long nativeBytes = 0;
+        long stored = 0;
+        for (org.vtl.catalog.CartridgeRecord r : catalog.cartridges()) {
+            for (int p = 0; p < r.partitionCount(); p++) {
+                org.vtl.catalog.PartitionState s = catalog.partition(r.id(), p);
+                nativeBytes += s.nativeBytes();
+                stored += s.storedBytes();
+            }
+        }
+        return stored == 0 ? 1.0 : (double) nativeBytes / stored;
     }
 
     /**
@@ -255,9 +274,9 @@ final class RaidPoolService implements PoolService, AutoCloseable {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    /** The member paths the pool was opened with. */
-    List<Path> members() {
-        return members;
+    /** The pool, for the cartridge layer's segment store. */
+    Pool pool() {
+        return pool;
     }
 
     @Override

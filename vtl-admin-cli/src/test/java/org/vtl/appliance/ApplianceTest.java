@@ -36,8 +36,8 @@ class ApplianceTest {
     /** The embedded default with small pool members (sparse anyway) on {@code data} and a free admin port. */
     static ApplianceConfig config(Path data) {
         try {
-            return ConfigLoader.parse("pool: {members: {size: 64MiB}}\n", "test").withDataDir(data.toString())
-                    .withAdminPort(0);
+            return ConfigLoader.parse("pool: {members: {size: 64MiB}}\niscsi: {portals: [\"127.0.0.1:0\"]}\n", "test")
+                    .withDataDir(data.toString()).withAdminPort(0);
         } catch (org.vtl.config.ConfigException e) {
             throw new AssertionError(e.getMessage());
         }
@@ -64,7 +64,7 @@ class ApplianceTest {
             assertEquals(200, health.statusCode());
             assertEquals("application/json", health.headers().firstValue("Content-Type").orElseThrow());
             JsonNode body = Json.MAPPER.readTree(health.body());
-            assertEquals("partial", body.path("status").asText());
+            assertEquals("serving", body.path("status").asText());
             assertEquals(data.toAbsolutePath().toString(), body.path("dataDir").asText());
             List<String> names = body.path("components").valueStream().map(c -> c.path("name").asText()).toList();
             assertEquals(List.of("data directory", "catalog", "pool", "compression engine", "partitions",
@@ -73,7 +73,8 @@ class ApplianceTest {
             assertEquals("RUNNING", body.path("components").get(1).path("state").asText());
             assertEquals("RUNNING", body.path("components").get(2).path("state").asText());
             assertEquals("RUNNING", body.path("components").get(3).path("state").asText());
-            assertEquals("NOT_AVAILABLE", body.path("components").get(4).path("state").asText());
+            assertEquals("RUNNING", body.path("components").get(4).path("state").asText());
+            assertEquals("RUNNING", body.path("components").get(5).path("state").asText());
             assertEquals(appliance.adminUri() + "\n", Files.readString(data.resolve("admin.url")));
         } finally {
             appliance.close();
@@ -92,7 +93,7 @@ class ApplianceTest {
             assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
             assertTrue(metrics.body().contains("vtl_component_up{component=\"admin API\"} 1.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_component_up{component=\"catalog\"} 1.0"), metrics.body());
-            assertTrue(metrics.body().contains("vtl_component_up{component=\"iSCSI target\"} 0.0"), metrics.body());
+            assertTrue(metrics.body().contains("vtl_component_up{component=\"iSCSI target\"} 1.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_component_up{component=\"pool\"} 1.0"), metrics.body());
             assertTrue(metrics.body().contains("vtl_admin_requests_total{method=\"GET\",status=\"200\"}"));
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
@@ -203,13 +204,12 @@ class ApplianceTest {
         try (Appliance appliance = Appliance.start(config(data))) {
             String summary = appliance.summary();
             assertFalse(summary.contains("\n"));
-            assertTrue(summary.startsWith("vtl partial: data directory " + data.toAbsolutePath()), summary);
+            assertTrue(summary.startsWith("vtl serving: data directory " + data.toAbsolutePath()), summary);
             assertTrue(summary.contains("admin API " + appliance.adminUri()), summary);
-            assertTrue(summary.contains("| NOT serving: partitions (kept in the catalog"), summary);
-            assertTrue(summary.contains("iSCSI target (not in this build yet: configured portals 127.0.0.1:3260)"),
-                    summary);
-            assertTrue(summary.contains("default (iqn.2026-11.org.vtl:default, 2 LTO9 drives, 24 slots, 4 mail slots) "
-                    + "with 20 cartridges"), summary);
+            assertTrue(summary.contains("; iSCSI target 127.0.0.1:"), summary);
+            assertTrue(summary.contains("partitions default (iqn.2026-11.org.vtl:default, 2 LTO9 drives, 24 slots, "
+                    + "4 mail slots) with 20 cartridges"), summary);
+            assertFalse(summary.contains("NOT serving"), summary);
         }
     }
 
@@ -244,7 +244,7 @@ class ApplianceTest {
         }
         assertEquals("online", first.path("state").asText());
         assertEquals(6, first.path("groups").get(0).path("members").size());
-        assertEquals(262144, first.path("chunkBytes").asLong());
+        assertEquals(1 << 20, first.path("chunkBytes").asLong());
         assertTrue(first.path("capacityBytes").asLong() > 0);
         for (int i = 0; i < 6; i++) {
             assertTrue(Files.exists(data.resolve("pool").resolve("member-" + i + ".img")));

@@ -51,6 +51,9 @@ class RealDaemonCliTest {
             JsonShape.assertShape(json(vtl(data, "pool", "status", "--json")), PoolView.class, "$");
         }
         try (Appliance restarted = Appliance.start(ApplianceTestConfig.small(data))) {
+            var target = restarted.targets().find("iqn.2026-11.org.vtl:backup2").orElseThrow();
+            assertEquals(java.util.Set.of(0L, 1L, 2L), target.luns().keySet(), "changer on LUN 0, drives on 1 and 2");
+            assertTrue(restarted.targets().find("iqn.2026-11.org.vtl:default").isPresent());
             JsonNode p = json(vtl(data, "partition", "show", "backup2", "--json"));
             JsonShape.assertShape(p, PartitionView.class, "$");
             assertEquals("iqn.2026-11.org.vtl:backup2", p.path("config").path("iqn").asText());

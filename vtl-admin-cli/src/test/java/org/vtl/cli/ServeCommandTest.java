@@ -83,14 +83,14 @@ class ServeCommandTest {
         try (Appliance running = Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data))) {
             TestDaemon.Result human = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status");
             assertEquals(0, human.exit(), human.err());
-            assertTrue(human.out().startsWith("appliance partial (version "), human.out());
-            assertTrue(human.out().contains("iSCSI target        not available  not in this build yet"), human.out());
+            assertTrue(human.out().startsWith("appliance serving (version "), human.out());
+            assertTrue(human.out().contains("iSCSI target        running  127.0.0.1:"), human.out());
             assertTrue(human.out().contains("\npool online: 0 B used of "), human.out());
             assertTrue(human.out().contains("\ndefault  iqn.2026-11.org.vtl:default  IBM_03584L32  2 x LTO9  24     4     20"),
                     human.out());
             JsonNode json = Json.MAPPER.readTree(TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status",
                     "--json").out());
-            assertEquals("partial", json.path("health").path("status").asText());
+            assertEquals("serving", json.path("health").path("status").asText());
             JsonShape.assertShape(json.path("pool"), org.vtl.admin.PoolView.class, "$.pool");
             assertEquals(1, json.path("partitions").size());
         }

@@ -26,8 +26,10 @@ class ServeProcessIT {
         Path data = dir.resolve("data");
         Path log = dir.resolve("serve.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                VtlCommand.class.getName(), "serve", "--data", data.toString(), "--admin-port", "0"))
+        Path config = Files.writeString(dir.resolve("vtl.yaml"),
+                "pool: {members: {size: 64MiB}}\niscsi: {portals: [\"127.0.0.1:0\"]}\nadmin: {port: 0}\n");
+        Process serve = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                VtlCommand.class.getName(), "serve", "--config", config.toString(), "--data", data.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Path url = data.resolve("admin.url");
@@ -37,8 +39,8 @@ class ServeProcessIT {
             assertTrue(Files.exists(url), () -> "the daemon did not start: " + read(log));
             TestDaemon.Result status = TestDaemon.cli(Terminal.NONE, "--data", data.toString(), "status");
             assertEquals(0, status.exit(), status.err());
-            Process second = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    VtlCommand.class.getName(), "serve", "--data", data.toString(), "--admin-port", "0"))
+            Process second = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    VtlCommand.class.getName(), "serve", "--config", config.toString(), "--data", data.toString()))
                     .redirectErrorStream(true).start();
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second daemon did not give up");
             String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -53,12 +55,12 @@ class ServeProcessIT {
             serve.destroyForcibly();
         }
         String output = read(log);
-        assertEquals(1, output.lines().filter(l -> l.contains("ServeCommand - vtl partial: ")).count(), output);
+        assertEquals(1, output.lines().filter(l -> l.contains("ServeCommand - vtl serving: ")).count(), output);
         assertTrue(output.contains("vtl stopped"), output);
         assertFalse(output.contains("Exception"), output);
         assertFalse(output.contains(" DEBUG "), output);
         assertFalse(Files.exists(data.resolve("admin.url")), "the address file is removed on shutdown");
-        Appliance.start(ConfigLoader.defaults().withDataDir(data.toString()).withAdminPort(0)).close();
+        Appliance.start(org.vtl.appliance.ApplianceTestConfig.small(data)).close();
     }
 
     private static String read(Path log) {

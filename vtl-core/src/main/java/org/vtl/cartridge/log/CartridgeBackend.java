@@ -13,6 +13,7 @@ import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vtl.cartridge.CartridgeInfo;
 import org.vtl.cartridge.segment.BlockCodec;
 import org.vtl.cartridge.segment.BlockRecordDescriptor;
 import org.vtl.cartridge.segment.SegmentDescriptor;
@@ -41,6 +42,7 @@ public final class CartridgeBackend implements AutoCloseable {
     private final AtomicLong nextExtent;
     private final AtomicLong nextCartridge;
     private final Set<String> mounted = ConcurrentHashMap.newKeySet();
+    private final Map<String, LogMountedCartridge> loaded = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> usedByOwner = new ConcurrentHashMap<>();
     private final ExecutorService readAhead = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "segment-read-ahead");
@@ -66,11 +68,10 @@ public final class CartridgeBackend implements AutoCloseable {
      */
     public static CartridgeBackend open(Catalog catalog, SegmentStore segments, LongFunction<BlockCodec> codecs,
                                         LogConfig config) throws IOException {
-        int needed = config.policy().maxBlockSize() + SegmentDescriptor.HEADER_LENGTH
-                + 2 * BlockRecordDescriptor.HEADER_LENGTH;
-        if (segments.segmentCapacity() < needed) {
-            throw new IllegalArgumentException("segment capacity " + segments.segmentCapacity()
-                    + " cannot hold the largest block (" + needed + " bytes needed)");
+        if (config.policy().maxBlockSize() > maxBlockSize(segments.segmentCapacity())) {
+            throw new IllegalArgumentException("segment capacity " + segments.segmentCapacity() + " holds blocks up to "
+                    + maxBlockSize(segments.segmentCapacity()) + " bytes, not " + config.policy().maxBlockSize()
+                    + ": lower CapacityPolicy.maxBlockSize or use larger stripes");
         }
         List<StoredExtent> live = new ArrayList<>();
         long[] maxExtent = {0};
@@ -88,6 +89,15 @@ public final class CartridgeBackend implements AutoCloseable {
         backend.nextCartridge.set(maxCartridge + 1);
         LOG.info("cartridge backend opened: {} extents live, {} bytes free", live.size(), segments.freeBytes());
         return backend;
+    }
+
+    /**
+     * The largest block a segment of {@code segmentCapacity} bytes holds (a block never spans segments): the
+     * capacity less the segment header, the record header and the end-of-data record a sync point appends.
+     * What READ BLOCK LIMITS should report; a pool of k data members with chunk c has segments of k x c bytes.
+     */
+    public static int maxBlockSize(int segmentCapacity) {
+        return segmentCapacity - SegmentDescriptor.HEADER_LENGTH - 2 * BlockRecordDescriptor.HEADER_LENGTH;
     }
 
     /** The extents the catalog holds: what a pool must treat as allocated when it is opened. */
@@ -167,6 +177,22 @@ public final class CartridgeBackend implements AutoCloseable {
 
     void unmount(String barcode) {
         mounted.remove(barcode);
+    }
+
+    void loaded(LogMountedCartridge cartridge) {
+        loaded.put(cartridge.info().barcode(), cartridge);
+    }
+
+    void unloaded(String barcode) {
+        loaded.remove(barcode);
+    }
+
+    /** Tells a loaded cartridge that its record changed (write-protect tab), so writes need no catalog read. */
+    void infoChanged(CartridgeInfo info) {
+        LogMountedCartridge c = loaded.get(info.barcode());
+        if (c != null) {
+            c.updateInfo(info);
+        }
     }
 
     boolean isMounted(String barcode) {

@@ -98,11 +98,13 @@ public final class LogCartridgeStore implements CartridgeStore {
         synchronized (backend) {
             CartridgeRecord r = own(barcode).orElseThrow(() -> new IllegalArgumentException("no cartridge " + barcode));
             CartridgeInfo i = r.info();
+            CartridgeInfo changed = new CartridgeInfo(i.barcode(), i.mediaType(), i.worm(), writeProtected,
+                    i.nativeCapacity());
             try (CatalogBatch batch = backend.catalog().batch()) {
-                batch.putCartridge(r.withInfo(new CartridgeInfo(i.barcode(), i.mediaType(), i.worm(), writeProtected,
-                        i.nativeCapacity())));
+                batch.putCartridge(r.withInfo(changed));
                 backend.catalog().commit(batch, true);
             }
+            backend.infoChanged(changed);
         }
     }
 

@@ -59,7 +59,7 @@ final class LogMountedCartridge implements MountedCartridge {
     private final Statistics statistics;
     private final List<PartitionState> committed = new ArrayList<>();
 
-    private CartridgeInfo info;
+    private volatile CartridgeInfo info;
     private int partition;
     private LiveState live;
     private final Cursor cursor = new Cursor();
@@ -103,10 +103,16 @@ final class LogMountedCartridge implements MountedCartridge {
                 c.catalog.commit(batch, false);
             }
             c.switchTo(0);
+            backend.loaded(c);
             return c;
         } catch (CatalogException e) {
             throw new MediumException(MediumError.STORAGE_FAILURE, "catalog failed mounting " + record, e);
         }
+    }
+
+    /** Segments a streaming read found already read ahead (for tests and meters). */
+    long readAheadHits() {
+        return reader.readAheadHits();
     }
 
     long cartridgeId() {
@@ -351,6 +357,7 @@ final class LogMountedCartridge implements MountedCartridge {
             appender.releaseOpen();
             appender.codec().close();
             reader.invalidate(0);
+            backend.unloaded(barcode);
             backend.unmount(barcode);
         }
     }
@@ -373,8 +380,8 @@ final class LogMountedCartridge implements MountedCartridge {
         return cursor;
     }
 
-    CartridgeInfo currentInfo() {
-        return refreshRecord().info();
+    void updateInfo(CartridgeInfo changed) {
+        info = changed;
     }
 
     PartitionCapacity capacityOf(int index) {
@@ -406,7 +413,6 @@ final class LogMountedCartridge implements MountedCartridge {
 
     void checkWritable() throws MediumException {
         checkOpen();
-        info = refreshRecord().info();
         if (info.writeProtected()) {
             throw new MediumException(MediumError.WRITE_PROTECTED, "cartridge is write-protected");
         }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vtl.iscsi.login.LoginStateMachine;
 import org.vtl.iscsi.login.SessionParameters;
+import org.vtl.iscsi.pdu.AsyncMessage;
 import org.vtl.iscsi.pdu.BhsDescriptor;
 import org.vtl.iscsi.pdu.ControlPdu;
 import org.vtl.iscsi.pdu.FramingError;
@@ -320,6 +321,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         return settings.host();
     }
 
+    String remoteAddress() {
+        return String.valueOf(ctx.channel().remoteAddress());
+    }
+
     /** The port this connection was accepted on (the real one when the portal was bound to port 0). */
     int localPort() {
         return ctx.channel().localAddress() instanceof java.net.InetSocketAddress inet ? inet.getPort()
@@ -349,6 +354,22 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
 
     void closeFromAnyThread(String reason) {
         runOnLoop(() -> close(reason), () -> { });
+    }
+
+    /**
+     * Asks the initiator to log out (RFC 7143 11.9.1 AsyncEvent 1) and closes the connection if it is still open
+     * after {@code seconds}; from any thread.
+     */
+    void requestLogoutFromAnyThread(int seconds, String reason) {
+        runOnLoop(() -> {
+            if (phase != Phase.FULL_FEATURE) {
+                return;
+            }
+            send(new AsyncMessage(0, takeStatSn(), expCmdSn(), maxCmdSn(), AsyncMessage.LOGOUT_REQUESTED, 0, 0, 0,
+                    seconds, new byte[0]));
+            ctx.flush();
+            ctx.executor().schedule(() -> close(reason), seconds, TimeUnit.SECONDS);
+        }, () -> { });
     }
 
     @Override

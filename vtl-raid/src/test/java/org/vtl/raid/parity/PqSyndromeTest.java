@@ -93,7 +93,8 @@ class PqSyndromeTest {
                 kernel.multiply(dst, c, length);
                 for (int i = 0; i < length; i++) {
                     int expected = GaloisField.multiply(c, i & 0xFF);
-                    assertEquals((byte) expected, dst.get(ValueLayout.JAVA_BYTE, i), kernel.name() + " c=" + c + " i=" + i);
+                    assertEquals((byte) expected, dst.get(ValueLayout.JAVA_BYTE, i),
+                            kernel.name() + " c=" + c + " i=" + i);
                 }
             }
         }

@@ -1,0 +1,125 @@
+package org.vtl.appliance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.vtl.cartridge.log.CartridgeBackend;
+import org.vtl.cartridge.log.LogCartridgeStore;
+import org.vtl.config.ChangerModel;
+import org.vtl.config.DriveVendor;
+import org.vtl.config.PartitionConfig;
+import org.vtl.iscsi.login.InitiatorAcl;
+import org.vtl.iscsi.login.TargetAuth;
+import org.vtl.iscsi.server.TargetDefinition;
+import org.vtl.iscsi.server.TargetRegistry;
+import org.vtl.library.LibraryStateStore;
+import org.vtl.library.Partition;
+import org.vtl.scsi.LogicalUnit;
+import org.vtl.scsi.identity.ChangerIdentity;
+import org.vtl.scsi.identity.DriveIdentity;
+import org.vtl.scsi.identity.LtoGeneration;
+import org.vtl.scsi.smc.PartitionDevices;
+
+/**
+ * Serves library partitions: for each one its changer and drives ({@link PartitionDevices}, over the partition's
+ * {@link LogCartridgeStore} on the pool) and its iSCSI target (IQN, CHAP, initiator ACL) in the
+ * {@link TargetRegistry} every portal serves. A definition change stops the partition's devices (loaded
+ * cartridges are flushed) and starts new ones, so the change takes effect at once. Owns one virtual thread per
+ * logical unit command (each unit keeps its commands in order).
+ */
+final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseable {
+
+    private final String applianceId;
+    private final CartridgeBackend backend;
+    private final LibraryStateStore state;
+    private final TargetRegistry registry;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("vtl-lu-", 1).factory());
+    private final Map<String, Served> served = new TreeMap<>();
+
+    private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store) {
+    }
+
+    LibraryTargets(String applianceId, CartridgeBackend backend, LibraryStateStore state, TargetRegistry registry) {
+        this.applianceId = applianceId;
+        this.backend = backend;
+        this.state = state;
+        this.registry = registry;
+    }
+
+    @Override
+    public synchronized Partition start(PartitionConfig p) {
+        stop(p.name());
+        LogCartridgeStore store = backend.store(p.name(), p.quota() == null ? Long.MAX_VALUE : p.quota().bytes());
+        ChangerIdentity changer = p.changer() == ChangerModel.STK_L700 ? ChangerIdentity.stkL700()
+                : ChangerIdentity.ibm3584();
+        LtoGeneration generation = LtoGeneration.valueOf(p.driveGeneration().name());
+        List<DriveIdentity> drives = new ArrayList<>();
+        for (int i = 0; i < p.drives(); i++) {
+            drives.add(p.driveVendor() == DriveVendor.HP ? DriveIdentity.hp(generation) : DriveIdentity.ibm(generation));
+        }
+        PartitionDevices devices = PartitionDevices.create(applianceId, p.name(), changer, drives, p.slots(),
+                p.importExportSlots(), store, state, executor);
+        Map<Long, LogicalUnit> luns = new TreeMap<>();
+        for (long lun = 0; lun <= p.drives(); lun++) {
+            luns.put(lun, devices.unit(lun));
+        }
+        registry.put(new TargetDefinition(p.iqn(), p.name(), luns, auth(p), acl(p)));
+        served.put(p.name(), new Served(devices, p.iqn(), store));
+        return devices.partition();
+    }
+
+    @Override
+    public synchronized void stop(String name) {
+        Served s = served.remove(name);
+        if (s != null) {
+            registry.remove(s.iqn());
+            s.devices().shutdown();
+        }
+    }
+
+    @Override
+    public synchronized LogCartridgeStore store(String partition) {
+        Served s = served.get(partition);
+        return s == null ? null : s.store();
+    }
+
+    /** The cartridge store of cartridges on the vault shelf (owner "", no partition). */
+    @Override
+    public LogCartridgeStore vault() {
+        return backend.store(CatalogCartridges.VAULT, Long.MAX_VALUE);
+    }
+
+    synchronized int targets() {
+        return served.size();
+    }
+
+    private static TargetAuth auth(PartitionConfig p) {
+        if (p.chap() == null) {
+            return TargetAuth.none();
+        }
+        if (p.chap().mutualUser() != null) {
+            return TargetAuth.mutualChap(p.chap().user(), p.chap().secret(), p.chap().mutualUser(),
+                    p.chap().mutualSecret());
+        }
+        return TargetAuth.chap(p.chap().user(), p.chap().secret());
+    }
+
+    private static InitiatorAcl acl(PartitionConfig p) {
+        return p.allowedInitiators().isEmpty() ? InitiatorAcl.allowAll()
+                : InitiatorAcl.of(new HashSet<>(p.allowedInitiators()));
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String name : List.copyOf(served.keySet())) {
+            stop(name);
+        }
+        executor.shutdown();
+    }
+}
