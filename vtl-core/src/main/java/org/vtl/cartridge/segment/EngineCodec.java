@@ -18,6 +18,11 @@ import org.vtl.compress.Operation;
  * CRC32C of the original bytes; stored raw inside the frame when it does not shrink). The caller's thread
  * waits for the completion (one request per drive at a time keeps segment offsets exact; the engine's
  * bounded queue is shared by all drives). One instance per mounted cartridge; nothing allocated per block.
+ *
+ * <p>A block that arrives in pieces (one per iSCSI Data-Out PDU, the usual case for blocks above the
+ * initiator's burst or segment length) is gathered once into a reusable direct buffer first: zstd's
+ * single-shot API compresses one contiguous source. Storing such blocks raw instead would silently turn
+ * compression off for every real initiator.
  */
 public final class EngineCodec implements BlockCodec, CompletionListener {
 
@@ -30,6 +35,8 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
     private volatile boolean done;
     private BlockStatus status;
     private int outputLength;
+    /** Reused for blocks that arrive in several pieces; grows to the largest such block, never per block. */
+    private ByteBuffer gathered;
 
     /** Opens an engine stream for one mounted cartridge. */
     public EngineCodec(CompressionEngine engine, long streamId) {
@@ -44,13 +51,13 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
 
     @Override
     public int compress(ByteBuffer[] source, int length, ByteBuffer destination) {
-        // A gathered payload would need a copy before the engine: store it raw (one copy) instead.
-        if (source.length != 1 || !source[0].isDirect() || length > engine.config().maxBlockLength()
+        if (length > engine.config().maxBlockLength()
                 || destination.remaining() < BlockCompressor.maxFrameLength(length)) {
             return -1;
         }
+        ByteBuffer input = source.length == 1 && source[0].isDirect() ? source[0] : gather(source, length);
         int start = destination.position();
-        if (run(Operation.COMPRESS, source[0], destination) != BlockStatus.OK) {
+        if (run(Operation.COMPRESS, input, destination) != BlockStatus.OK) {
             destination.position(start);
             return -1;
         }
@@ -67,6 +74,22 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
         }
         source.position(source.limit());
         destination.position(start + length);
+    }
+
+    /** Copies the pieces of one block into {@link #gathered}, which is then exactly the block. */
+    private ByteBuffer gather(ByteBuffer[] source, int length) {
+        if (gathered == null || gathered.capacity() < length) {
+            int capacity = gathered == null ? length : Math.max(length, gathered.capacity() * 2);
+            gathered = ByteBuffer.allocateDirect(Math.min(capacity, engine.config().maxBlockLength()));
+        }
+        int at = 0;
+        for (ByteBuffer piece : source) {
+            int n = piece.remaining();
+            gathered.put(at, piece, piece.position(), n);
+            at += n;
+        }
+        gathered.limit(length).position(0);
+        return gathered;
     }
 
     private BlockStatus run(Operation operation, ByteBuffer source, ByteBuffer destination) {
