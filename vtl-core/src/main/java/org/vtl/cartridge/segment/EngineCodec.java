@@ -82,6 +82,7 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
             int capacity = gathered == null ? length : Math.max(length, gathered.capacity() * 2);
             gathered = ByteBuffer.allocateDirect(Math.min(capacity, engine.config().maxBlockLength()));
         }
+        gathered.clear(); // absolute puts are bounded by the limit the previous block left
         int at = 0;
         for (ByteBuffer piece : source) {
             int n = piece.remaining();
