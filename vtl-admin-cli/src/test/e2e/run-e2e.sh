@@ -4,12 +4,14 @@
 #
 #   run-e2e.sh [options]
 #     --target NAME         tgt: start Debian's tgt (tgt-target.sh) as a stand-in library;
+#                           appliance: start `vtl serve` (appliance-target.sh) on a fresh data directory;
 #                           anything else: an already running target given by the options below [tgt]
 #     --portal HOST:PORT    iSCSI portal (loopback only) [from the target]
 #     --iqn IQN             target name
 #     --changer-lun N       the changer's LUN [our appliance: 0]
 #     --drive-luns L1,L2..  the drives' LUNs, in data transfer element order [our appliance: 1..n]
 #     --chap-user U --chap-secret S   CHAP credentials (tgt: configured on the target) [tgt: generated]
+#     --no-chap             tgt: no CHAP account on the target, log in without credentials
 #     --restart-cmd CMD     how to restart the target mid-run (empty: the restart step is skipped)
 #     --expected-fail FILE  steps expected to fail on this target [expected-fail/NAME.txt if present]
 #     --out DIR             work and log directory [${TMPDIR:-/tmp}/vtl-e2e]
@@ -17,22 +19,22 @@
 #     --scenarios "..."     scenario groups to run [all]
 #     --verbose             stream long tools' output (btape) to the console as DEBUG lines
 #     --slots N --mailslots N --barcodes "..." --data "A B C" --small "S1 S2" --small-mb N
-#                           the library layout the scenarios check [tgt-target.sh's layout]
+#                           the library layout the scenarios check [the started target's layout]
 # Every option also reads an environment variable E2E_<OPTION> (upper case, '-' -> '_').
 # Exit status: 0 all steps passed or failed as expected, 1 an unexpected failure, 77 skipped
-# (qemu-system-x86_64 or the kernel package missing), 2 usage or setup error.
+# (qemu-system-x86_64 or the kernel package missing, or the appliance does not serve iSCSI yet),
+# 2 usage or setup error.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 
 TARGET=${E2E_TARGET:-tgt}; PORTAL=${E2E_PORTAL:-}; IQN=${E2E_IQN:-}
 CHANGER_LUN=${E2E_CHANGER_LUN:-}; DRIVE_LUNS=${E2E_DRIVE_LUNS:-}
-CHAP_USER=${E2E_CHAP_USER:-}; CHAP_SECRET=${E2E_CHAP_SECRET:-}
+CHAP_USER=${E2E_CHAP_USER:-}; CHAP_SECRET=${E2E_CHAP_SECRET:-}; NO_CHAP=${E2E_NO_CHAP:-0}
 RESTART_CMD=${E2E_RESTART_CMD:-}; EXPECTED_FAIL=${E2E_EXPECTED_FAIL:-}
 OUT=${E2E_OUT:-${TMPDIR:-/tmp}/vtl-e2e}; ACCEL=${E2E_ACCEL:-auto}
 SCENARIOS=${E2E_SCENARIOS:-}; SLOTS=${E2E_SLOTS:-8}; MAILSLOTS=${E2E_MAILSLOTS:-1}
-BARCODES=${E2E_BARCODES:-"E2E001L6 E2E002L6 E2E003L6 E2E004L6 E2E005L6 E2E006L6"}
-DATA=${E2E_DATA:-"E2E001L6 E2E002L6 E2E003L6"}; SMALL=${E2E_SMALL:-"E2E005L6 E2E006L6"}
-SMALL_MB=${E2E_SMALL_MB:-24}; TIMEOUT=${E2E_TIMEOUT:-900}; VERBOSE=${E2E_VERBOSE:-0}
+BARCODES=${E2E_BARCODES:-}; DATA=${E2E_DATA:-}; SMALL=${E2E_SMALL:-}; SMALL_MB=${E2E_SMALL_MB:-}
+TIMEOUT=${E2E_TIMEOUT:-900}; VERBOSE=${E2E_VERBOSE:-0}
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) TARGET=$2 ;; --portal) PORTAL=$2 ;; --iqn) IQN=$2 ;;
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
     --slots) SLOTS=$2 ;; --mailslots) MAILSLOTS=$2 ;; --barcodes) BARCODES=$2 ;;
     --data) DATA=$2 ;; --small) SMALL=$2 ;; --small-mb) SMALL_MB=$2 ;; --timeout) TIMEOUT=$2 ;;
     --verbose) VERBOSE=1; shift; continue ;;
+    --no-chap) NO_CHAP=1; shift; continue ;;
     -h|--help) sed -n '2,/^set /p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-e2e: unknown option $1" >&2; exit 2 ;;
   esac
@@ -58,27 +61,49 @@ QEMU_ISCSI=$(ls /usr/lib/x86_64-linux-gnu/qemu/block-iscsi.so 2>/dev/null)
 mkdir -p "$OUT"; OUT=$(cd "$OUT" && pwd)
 rm -f "$OUT"/console.log "$OUT"/results.txt "$OUT"/ctl.in "$OUT"/ctl.out
 
-started_tgt=""
+started_target=""
 cleanup() {
   [ -n "${QEMU_PID:-}" ] && kill "$QEMU_PID" 2>/dev/null
   [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null
-  [ -n "$started_tgt" ] && E2E_TGT_STATE=$OUT/tgt "$HERE/tgt-target.sh" stop >/dev/null 2>&1
+  [ -n "$started_target" ] && "$started_target" stop >/dev/null 2>&1
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ "$TARGET" = tgt ]; then
-  command -v tgtd >/dev/null || { say "SKIPPED: tgt not installed (apt-get install tgt)"; exit 77; }
-  CHAP_USER=${CHAP_USER:-e2e-initiator}
-  CHAP_SECRET=${CHAP_SECRET:-e2e-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}
-  export E2E_TGT_STATE=$OUT/tgt E2E_CHAP_USER=$CHAP_USER E2E_CHAP_SECRET=$CHAP_SECRET E2E_SMALL_MB=$SMALL_MB
-  "$HERE/tgt-target.sh" start || { say "could not start tgt"; exit 2; }
-  started_tgt=1
-  . "$OUT/tgt/target.env"
+# The targets this harness starts itself, each with its library layout (what the scenarios check).
+case "$TARGET" in
+  tgt)
+    command -v tgtd >/dev/null || { say "SKIPPED: tgt not installed (apt-get install tgt)"; exit 77; }
+    ctl=$HERE/tgt-target.sh; export E2E_TGT_STATE=$OUT/tgt; state=$OUT/tgt
+    BARCODES=${BARCODES:-"E2E001L6 E2E002L6 E2E003L6 E2E004L6 E2E005L6 E2E006L6"}
+    DATA=${DATA:-"E2E001L6 E2E002L6 E2E003L6"}; SMALL=${SMALL:-"E2E005L6 E2E006L6"}; SMALL_MB=${SMALL_MB:-24} ;;
+  appliance)
+    ctl=$HERE/appliance-target.sh; export E2E_APPLIANCE_STATE=$OUT/appliance; state=$OUT/appliance
+    BARCODES=${BARCODES:-"E2E001L9 E2E002L9 E2E003L9 E2E004L9 E2E005L9 E2E006L9"}
+    DATA=${DATA:-"E2E001L9 E2E002L9 E2E003L9"}; SMALL=${SMALL:-"E2E005L9 E2E006L9"}; SMALL_MB=${SMALL_MB:-1024} ;;
+  *) ctl="" ;;
+esac
+if [ -n "$ctl" ]; then
+  if [ "$NO_CHAP" = 1 ]; then CHAP_USER=""; CHAP_SECRET=""
+  else  # 16 characters: within the 12..16 that the appliance and Windows initiators accept
+    CHAP_USER=${CHAP_USER:-e2e-initiator}
+    CHAP_SECRET=${CHAP_SECRET:-e2e-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')}
+  fi
+  export E2E_CHAP_USER=$CHAP_USER E2E_CHAP_SECRET=$CHAP_SECRET E2E_SMALL_MB=$SMALL_MB E2E_SLOTS=$SLOTS
+  started_target=$ctl
+  "$ctl" start >"$OUT/target-start.log" 2>&1; rc=$?
+  cat "$OUT/target-start.log"
+  if [ "$rc" -eq 3 ] && grep -q NOT-SERVING "$OUT/target-start.log"; then
+    say "SKIPPED: the appliance's iSCSI target is not yet available: $(grep -o 'NOT-SERVING.*' "$OUT/target-start.log" | cut -c13-)"
+    exit 77
+  fi
+  [ "$rc" -eq 0 ] || { say "could not start the $TARGET target"; exit 2; }
+  . "$state/target.env"
   PORTAL=${PORTAL:-$E2E_PORTAL}; IQN=${IQN:-$E2E_IQN}
   CHANGER_LUN=${CHANGER_LUN:-$E2E_CHANGER_LUN}; DRIVE_LUNS=${DRIVE_LUNS:-$E2E_DRIVE_LUNS}
-  RESTART_CMD=${RESTART_CMD:-"$HERE/tgt-target.sh restart"}
+  RESTART_CMD=${RESTART_CMD:-"$ctl restart"}
 fi
+SMALL_MB=${SMALL_MB:-1024}
 CHANGER_LUN=${CHANGER_LUN:-0}; DRIVE_LUNS=${DRIVE_LUNS:-1,2}
 [ -n "$PORTAL" ] && [ -n "$IQN" ] || { say "--portal and --iqn are needed for target '$TARGET'"; exit 2; }
 case "$PORTAL" in 127.*:*|localhost:*) ;; *) say "refusing a non-loopback portal $PORTAL"; exit 2 ;; esac
@@ -112,11 +137,17 @@ ${SCENARIOS:+E2E_SCENARIOS='$SCENARIOS'}
 CONF
 "$HERE/build-guest.sh" "$OUT/guest" "$OUT/e2e.conf" || { say "guest build failed"; exit 2; }
 
-auth=""; [ -n "$CHAP_USER" ] && auth="$CHAP_USER%$CHAP_SECRET@"
 lun_url() { echo "iscsi://$1$PORTAL/$IQN/$2"; }
 INITIATOR=iqn.2026-11.org.vtl.e2e:qemu-guest
+# The CHAP secret goes to QEMU through a secret object read from a file, not on its command line.
+iscsi_opts="initiator-name=$INITIATOR"; chap_obj=()
+if [ -n "$CHAP_USER" ]; then
+  (umask 077; printf '%s' "$CHAP_SECRET" >"$OUT/chap.secret")
+  chap_obj=(-object "secret,id=chapsecret,file=$OUT/chap.secret,format=raw")
+  iscsi_opts+=",user=$CHAP_USER,password-secret=chapsecret"
+fi
 qemu_base=(qemu-system-x86_64 -machine q35 -m 1024 -smp 1 -no-reboot -nodefaults -display none
-           -kernel "$OUT/guest/vmlinuz" -initrd "$OUT/guest/initrd.gz" -iscsi "initiator-name=$INITIATOR")
+           -kernel "$OUT/guest/vmlinuz" -initrd "$OUT/guest/initrd.gz" "${chap_obj[@]}" -iscsi "$iscsi_opts")
 
 # CHAP must really be enforced: logins with a wrong secret and without credentials are refused.
 # QEMU opens its drives before the guest starts, so a refused login ends QEMU at once.
@@ -136,7 +167,7 @@ fi
 if [ "$ACCEL" = auto ]; then
   ACCEL=tcg
   if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
-    probe=$(timeout 25 "${qemu_base[@]}" -accel kvm -cpu max -serial stdio -append "console=ttyS0 quiet panic=-1 e2e.probe" 2>&1 </dev/null)
+    probe=$(timeout 15 "${qemu_base[@]}" -accel kvm -cpu max -serial stdio -append "console=ttyS0 quiet panic=-1 e2e.probe" 2>&1 </dev/null)
     echo "$probe" | grep -q E2E-PROBE-OK && ACCEL=kvm
   fi
   say "accelerator: $ACCEL (KVM probe boot $([ "$ACCEL" = kvm ] && echo succeeded || echo failed or /dev/kvm unusable))"
@@ -144,10 +175,10 @@ fi
 cpu=(); [ "$ACCEL" = kvm ] && cpu=(-cpu max)
 
 devs=(-device virtio-scsi-pci,id=scsi0
-      -drive "file=$(lun_url "$auth" "$CHANGER_LUN"),if=none,id=changer,format=raw"
+      -drive "file=$(lun_url "" "$CHANGER_LUN"),if=none,id=changer,format=raw"
       -device scsi-generic,drive=changer,bus=scsi0.0,scsi-id=0,lun=0)
 for i in "${!LUNS[@]}"; do
-  devs+=(-drive "file=$(lun_url "$auth" "${LUNS[$i]}"),if=none,id=drive$i,format=raw"
+  devs+=(-drive "file=$(lun_url "" "${LUNS[$i]}"),if=none,id=drive$i,format=raw"
          -device "scsi-generic,drive=drive$i,bus=scsi0.0,scsi-id=$((i + 1)),lun=0")
 done
 mkfifo "$OUT/ctl.in" "$OUT/ctl.out"

@@ -10,8 +10,8 @@
 # LUN layout (tgt's own): LUN 0 = tgt controller, LUNs 1..DRIVES = SSC drives, LUN DRIVES+1 = SMC changer.
 #
 # Knobs (defaults in brackets):
-#   E2E_TGT_STATE  state dir [${TMPDIR:-/tmp}/vtl-e2e-tgt]     E2E_TGT_CN     tgtd control instance [17]
-#   E2E_PORT       iSCSI port on 127.0.0.1 [3271]              E2E_IQN        target name [iqn.2026-11.org.vtl.e2e:tgt]
+#   E2E_TGT_STATE  state dir [${TMPDIR:-/tmp}/vtl-e2e-tgt]     E2E_TGT_CN     tgtd control instance [a free one]
+#   E2E_PORT       iSCSI port on 127.0.0.1 [a free one]        E2E_IQN        target name [iqn.2026-11.org.vtl.e2e:tgt]
 #   E2E_DRIVES     tape drives [2]                              E2E_SLOTS      storage slots [8]
 #   E2E_TAPE_MB    size of data cartridges E2E001L6..E2E004L6 [1024]
 #   E2E_SMALL_MB   size of small cartridges E2E005L6..E2E006L6 (EOM / btape fill) [24]
@@ -19,8 +19,25 @@
 set -euo pipefail
 
 STATE=${E2E_TGT_STATE:-${TMPDIR:-/tmp}/vtl-e2e-tgt}
-CN=${E2E_TGT_CN:-17}
-PORT=${E2E_PORT:-3271}
+# A free port and control instance unless given: several builds may run on one machine at once;
+# restart and stop find them again in the state directory.
+CN=${E2E_TGT_CN:-}; PORT=${E2E_PORT:-}
+if [ -f "$STATE/target.env" ]; then
+  [ -n "$CN" ] || CN=$(sed -n 's/^E2E_TGT_CN=//p' "$STATE/target.env")
+  [ -n "$PORT" ] || PORT=$(sed -n 's/^E2E_PORTAL=.*://p' "$STATE/target.env")
+fi
+if [ -z "$PORT" ]; then
+  for _ in $(seq 1 50); do
+    PORT=$((20000 + RANDOM % 10000))
+    ss -ltn "( sport = :$PORT )" 2>/dev/null | grep -q LISTEN || break
+  done
+fi
+if [ -z "$CN" ]; then
+  for _ in $(seq 1 50); do
+    CN=$((100 + RANDOM % 900))
+    tgtadm -C "$CN" --op show --mode system >/dev/null 2>&1 || break
+  done
+fi
 IQN=${E2E_IQN:-iqn.2026-11.org.vtl.e2e:tgt}
 DRIVES=${E2E_DRIVES:-2}
 SLOTS=${E2E_SLOTS:-8}
@@ -105,6 +122,7 @@ start_tgtd() {
   fi
   cat >"$STATE/target.env" <<ENV
 E2E_PORTAL=127.0.0.1:$PORT
+E2E_TGT_CN=$CN
 E2E_IQN=$IQN
 E2E_CHANGER_LUN=$ch
 E2E_DRIVE_LUNS=$(seq -s, 1 "$DRIVES")

@@ -64,6 +64,7 @@ scenario_bacula() {
   check bacula.unload sh -c "mt-st -f $NST offline; $MTX -f $CH unload $c 1"
   check bacula.load-small mtx load "$s" 1 || return 1
   mt rewind
-  btape_run bacula.btape-fill 120 'fill\ns\nquit\n' 'The last block on the tape matches|End of tape'
+  # fill writes the whole small cartridge: allow 90 s plus 5 s per 25 MiB of capacity.
+  btape_run bacula.btape-fill $((90 + E2E_SMALL_MB / 5)) 'fill\ns\nquit\n' 'The last block on the tape matches|End of tape'
   check bacula.unload-small sh -c "mt-st -f $NST offline; $MTX -f $CH unload $s 1"
 }

@@ -24,7 +24,7 @@ info "kernel $(uname -r), $(/usr/sbin/mtx --version 2>&1 | head -1), $(/usr/bin/
 
 started=$(now)
 wait_devices || { echo "E2E-SUMMARY no devices"; exit 1; }
-inv; HOME_A=$(slot_of "$DATA_A"); HOME_B=$(slot_of "$DATA_B")
+inv; HOME_A=$(slot_of "$DATA_A")   # where the restart scenario puts DATA_A back
 declare -A DRV_NST DRV_SG
 for k in $(seq 0 $((E2E_DRIVES - 1))); do DRV_NST[$k]=$k; DRV_SG[$k]=/dev/sg$((k + 1)); done
 make_data

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Which target, from the environment variable {@code VTL_E2E_TARGET} or {@code -Dvtl.e2e.target}:
  * <ul>
- *   <li>{@code appliance} (default): our appliance. Skipped until its iSCSI target exists, saying so.</li>
+ *   <li>{@code appliance} (default): our appliance, {@code vtl serve} started by the harness on a temporary data
+ *       directory. While {@code vtl serve} does not listen on its iSCSI portal the harness exits 77 and this test
+ *       is skipped quoting the daemon's own "NOT serving" line; it never passes vacuously.</li>
  *   <li>{@code tgt}: Debian's tgt as a stand-in library, started by the harness on a temporary directory; its
  *       known weaknesses are listed in {@code src/test/e2e/expected-fail/tgt.txt}.</li>
  *   <li>any other name: a target already running, described by the harness's {@code E2E_*} variables
@@ -42,14 +44,9 @@ class GuestTapeLibraryIT {
     Stream<DynamicTest> everyScenarioStepPassesOrFailsAsExpected(@TempDir Path work)
             throws IOException, InterruptedException {
         String target = setting("VTL_E2E_TARGET", "vtl.e2e.target", "appliance");
-        if (target.equals("appliance")) {
-            abort("the appliance's iSCSI target is not yet available, so the e2e acceptance test cannot run "
-                    + "against it; validate the harness with VTL_E2E_TARGET=tgt (Debian's tgt) or point it at a "
-                    + "running target with VTL_E2E_TARGET=<name> and E2E_PORTAL/E2E_IQN (see docs/e2e.md)");
-        }
         if (!onPath("qemu-system-x86_64")) {
-            abort("QEMU is absent (qemu-system-x86_64 not on PATH): install .ci/packages.d/e2e.txt to run the "
-                    + "e2e acceptance test");
+            return skipped("QEMU is absent (qemu-system-x86_64 not on PATH): install .ci/packages.d/e2e.txt to run "
+                    + "the e2e acceptance test");
         }
         Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         Path logs = Files.createDirectories(module.resolve("target").resolve("e2e-" + target));
@@ -67,7 +64,9 @@ class GuestTapeLibraryIT {
         int status = harness.exitValue();
         keepLogs(work, logs);
         if (status == HARNESS_SKIPPED) {
-            abort(lastLineContaining(runLog, "SKIPPED").orElse("the e2e harness skipped itself; see " + runLog));
+            return skipped(lastLineContaining(runLog, "SKIPPED")
+                    .orElse("the e2e harness skipped itself; see " + runLog)
+                    + " (to validate the harness itself: VTL_E2E_TARGET=tgt, see docs/e2e.md)");
         }
         Path resultsFile = work.resolve("results.txt");
         List<StepResult> results = new ArrayList<>();
@@ -83,6 +82,12 @@ class GuestTapeLibraryIT {
         DynamicTest exit = DynamicTest.dynamicTest("harness exit status", () -> assertEquals(0, status,
                 "run-e2e.sh failed (" + results.size() + " step results); see " + runLog));
         return Stream.concat(steps, Stream.of(exit));
+    }
+
+    /** A skipped run still shows up in the reports as one skipped test carrying the reason, never as zero tests. */
+    private static Stream<DynamicTest> skipped(String reason) {
+        System.out.println("e2e: SKIPPED: " + reason);
+        return Stream.of(DynamicTest.dynamicTest("e2e acceptance test", () -> abort(reason)));
     }
 
     private static void judge(StepResult result, String target) {
@@ -110,10 +115,10 @@ class GuestTapeLibraryIT {
 
     private static void keepLogs(Path work, Path logs) throws IOException {
         for (String name : List.of("console.log", "results.txt", "steps.txt", "host.log", "qemu.log", "restart.log",
-                "e2e.conf")) {
+                "e2e.conf", "target-start.log", "appliance/vtl.log", "tgt/tgtd.log")) {
             Path file = work.resolve(name);
             if (Files.exists(file)) {
-                Files.copy(file, logs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, logs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

@@ -241,7 +241,7 @@ public final class CompressionEngine implements AutoCloseable {
     void deliver(CompressJob job) {
         try {
             job.listener.onCompletion(job);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // even an Error: letting it out would stall the stream's later completions
             LOG.error("compression engine {}: listener of stream {} threw", config.name(), job.stream.id(), e);
         } finally {
             queue.release(job);

@@ -48,6 +48,20 @@ class CompressionEngineTest {
     }
 
     @Test
+    void readOnlyPayloadViewCompressesAndRestores() throws Exception {
+        CompressionStream stream = engine.openStream(1);
+        ByteBuffer source = TestBlocks.direct(Kind.MIXED, 300_000, 3);
+        ByteBuffer frame = ByteBuffer.allocateDirect(BlockCompressor.frameCapacity(300_000));
+        BlockResult written = engine.submit(stream, Operation.COMPRESS, source.asReadOnlyBuffer(), frame)
+                .get(10, TimeUnit.SECONDS);
+        ByteBuffer restored = ByteBuffer.allocateDirect(300_000);
+        BlockResult read = engine.submit(stream, Operation.DECOMPRESS,
+                frame.slice(0, written.outputLength()).asReadOnlyBuffer(), restored).get(10, TimeUnit.SECONDS);
+        assertEquals(BlockStatus.OK, read.status());
+        assertTrue(TestBlocks.sameBytes(source, 0, restored, 0, 300_000));
+    }
+
+    @Test
     void completionCarriesCrc32cOfOriginalBytesBothWays() throws Exception {
         CompressionStream stream = engine.openStream(1);
         ByteBuffer source = TestBlocks.direct(Kind.TEXT, 70_000, 9);
@@ -173,6 +187,18 @@ class CompressionEngineTest {
         ByteBuffer block = TestBlocks.direct(Kind.TEXT, 100, 1);
         engine.submit(stream, Operation.COMPRESS, block.duplicate(), frameFor(100), c -> {
             throw new IllegalStateException("listener bug (expected in this test)");
+        }, null);
+        BlockResult next = engine.submit(stream, Operation.COMPRESS, block.duplicate(), frameFor(100))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(BlockStatus.OK, next.status());
+    }
+
+    @Test
+    void listenerThatThrowsAnErrorDoesNotStallItsStream() throws Exception {
+        CompressionStream stream = engine.openStream(1);
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 100, 1);
+        engine.submit(stream, Operation.COMPRESS, block.duplicate(), frameFor(100), c -> {
+            throw new AssertionError("listener error (expected in this test)");
         }, null);
         BlockResult next = engine.submit(stream, Operation.COMPRESS, block.duplicate(), frameFor(100))
                 .get(10, TimeUnit.SECONDS);

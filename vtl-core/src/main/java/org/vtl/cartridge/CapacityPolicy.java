@@ -31,6 +31,11 @@ public record CapacityPolicy(long earlyWarningReserve, int earlyWarningPermille,
         return new CapacityPolicy(reserve, 0, DEFAULT_MAX_BLOCK_SIZE);
     }
 
+    /** The same early warning with another largest block (e.g. what one segment of the pool can hold). */
+    public CapacityPolicy withMaxBlockSize(int bytes) {
+        return new CapacityPolicy(earlyWarningReserve, earlyWarningPermille, bytes);
+    }
+
     /** The native byte offset from the beginning of a partition of {@code total} bytes where early warning starts. */
     public long earlyWarningPoint(long total) {
         // total <= 18e12 (LTO-9), so total * 1000 cannot overflow.

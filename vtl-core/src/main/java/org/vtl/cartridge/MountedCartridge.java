@@ -10,7 +10,9 @@ import org.vtl.scsi.Payload;
  * <p>Calls come from one thread at a time (the drive's ordered executor) and may block on I/O.
  * Positions are logical object identifiers per medium partition: data blocks and filemarks are both
  * logical objects (SSC-5 4.2.6). Writing anywhere before end-of-data first discards everything from
- * that position on (tape semantics); a WORM cartridge refuses that.
+ * that position on (tape semantics); a WORM cartridge refuses that, except where every object from the
+ * position to EOD is a filemark (appending after a previous session's closing filemarks, as IBM WORM mode
+ * allows). Writing 0 filemarks changes nothing. Filemarks take no native capacity.
  */
 public interface MountedCartridge extends AutoCloseable {
 
@@ -55,7 +57,9 @@ public interface MountedCartridge extends AutoCloseable {
 
     /**
      * Moves to a logical object of a partition (LOCATE). Locating past EOD positions at EOD and returns
-     * {@link RecordKind#END_OF_DATA}.
+     * {@link RecordKind#END_OF_DATA}. {@link SpaceOutcome#completed()} is the logical object reached (EOD's
+     * when stopped there). A partition that does not exist or a negative object is
+     * {@link MediumError#INVALID_POSITION}, and the position does not change.
      */
     SpaceOutcome locate(int partition, long logicalObject) throws MediumException;
 

@@ -467,7 +467,8 @@ public abstract class MountedCartridgeContract {
     void aMountedCartridgeCannotBeMountedAgainUntilClosed() throws Exception {
         CartridgeStore store = open(POLICY, Long.MAX_VALUE, List.of(info(BARCODE, false, CAPACITY)));
         MountedCartridge first = store.mount(BARCODE);
-        assertEquals(MediumError.NOT_AVAILABLE, assertThrows(MediumException.class, () -> store.mount(BARCODE)).error());
+        assertEquals(MediumError.NOT_AVAILABLE,
+                assertThrows(MediumException.class, () -> store.mount(BARCODE)).error());
         first.close();
         mounted = store.mount(BARCODE);
         assertEquals(new TapePosition(0, 0, 0, true, true, false), mounted.position());
@@ -529,5 +530,17 @@ public abstract class MountedCartridgeContract {
                 r.attributes().read(1, MamAttributeIds.APPLICATION_NAME).orElseThrow());
         assertEquals(2, r.statistics().loadCount());
         assertEquals(30, r.statistics().bytesWrittenNative());
+    }
+
+    @Test
+    void spacingByTheLargestCountsStopsAtEndOfDataOrBeginningOfPartition() throws Exception {
+        MountedCartridge c = mountDefault();
+        write(c, 1, 10);
+        write(c, 2, 10);
+        c.rewind();
+        assertEquals(new SpaceOutcome(2, RecordKind.END_OF_DATA), c.spaceBlocks(Long.MAX_VALUE));
+        assertEquals(new SpaceOutcome(2, RecordKind.BEGINNING_OF_PARTITION), c.spaceBlocks(Long.MIN_VALUE));
+        assertEquals(new SpaceOutcome(0, RecordKind.END_OF_DATA), c.spaceFilemarks(Long.MAX_VALUE));
+        assertEquals(new SpaceOutcome(0, RecordKind.BEGINNING_OF_PARTITION), c.spaceFilemarks(Long.MIN_VALUE));
     }
 }

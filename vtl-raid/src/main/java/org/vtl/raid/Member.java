@@ -3,12 +3,11 @@ package org.vtl.raid;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vtl.raid.io.IoMode;
 import org.vtl.raid.io.MemberFile;
 import org.vtl.raid.io.MemberState;
 
@@ -32,8 +31,12 @@ final class Member {
     final LongAdder bytesWritten = new LongAdder();
     final LongAdder bytesRead = new LongAdder();
     final LongAdder errors = new LongAdder();
-    private final BlockingQueue<MemberWrite> queue = new ArrayBlockingQueue<>(256);
-    private Thread writer;
+    /** Writer threads of an O_DIRECT member: each has its own channel, so several writes are in flight. */
+    private static final int DIRECT_WRITERS = 2;
+
+    private final BoundedRing<MemberWrite> queue = new BoundedRing<>(256);
+    private Thread[] writers = new Thread[0];
+    private MemberFile[] channels = new MemberFile[0];
     private volatile boolean stopped;
     private Consumer<Member> onFailure = m -> { };
 
@@ -76,7 +79,25 @@ final class Member {
 
     void start(Consumer<Member> failureListener) {
         this.onFailure = failureListener;
-        writer = Thread.ofPlatform().daemon().name("vtl-raid-g" + group + "-m" + index).start(this::drain);
+        if (file == null) {
+            return;
+        }
+        int count = file.direct() ? DIRECT_WRITERS : 1;
+        channels = new MemberFile[count];
+        writers = new Thread[count];
+        channels[0] = file;
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                try {
+                    channels[i] = MemberFile.open(path, IoMode.DIRECT);
+                } catch (IOException e) {
+                    channels[i] = file;
+                }
+            }
+            MemberFile channel = channels[i];
+            writers[i] = Thread.ofPlatform().daemon().name("vtl-raid-g" + group + "-m" + index + "-w" + i)
+                    .start(() -> drain(channel));
+        }
     }
 
     void submit(MemberWrite w) {
@@ -92,7 +113,7 @@ final class Member {
         }
     }
 
-    private void drain() {
+    private void drain(MemberFile channel) {
         while (true) {
             MemberWrite w;
             try {
@@ -107,7 +128,7 @@ final class Member {
             if (writable()) {
                 try {
                     long bytes = w.gather[0].remaining() + w.gather[1].remaining();
-                    file.writeGathered(w.gather, w.position);
+                    channel.writeGathered(w.gather, w.position);
                     bytesWritten.add(bytes);
                     ok = true;
                 } catch (IOException | RuntimeException e) {
@@ -118,12 +139,18 @@ final class Member {
         }
     }
 
-    /** Stops the writer after the writes already queued. */
+    /** Stops the writers after the writes already queued. */
     void stopWriter() {
         stopped = true;
-        if (writer != null && writer.isAlive()) {
+        for (int i = 0; i < writers.length; i++) {
             try {
                 queue.put(STOP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Thread writer : writers) {
+            try {
                 writer.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -132,12 +159,21 @@ final class Member {
     }
 
     void closeFile() {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                LOG.warn("closing member {}: {}", path, e.toString());
+        for (MemberFile channel : channels) {
+            if (channel != file) {
+                closeQuietly(channel);
             }
+        }
+        if (file != null) {
+            closeQuietly(file);
+        }
+    }
+
+    private void closeQuietly(MemberFile f) {
+        try {
+            f.close();
+        } catch (IOException e) {
+            LOG.warn("closing member {}: {}", path, e.toString());
         }
     }
 

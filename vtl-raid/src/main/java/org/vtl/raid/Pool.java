@@ -64,7 +64,7 @@ public final class Pool implements AutoCloseable {
         this.readBuffers = new StripeBuffer.BufferPool(layout, options.readBuffers(), 2);
         this.generation = new AtomicLong(generation);
         this.groups = new RaidGroup[0];
-        this.stats = new PoolStats(this, registry);
+        this.stats = new PoolStats(this, writer, reader, registry);
         this.repairs = new Repairs(this, reader, kernel, options.rebuildBytesPerSecond());
     }
 

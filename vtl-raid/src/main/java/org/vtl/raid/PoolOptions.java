@@ -44,6 +44,10 @@ public record PoolOptions(int chunkSize, long memberSize, IoMode ioMode, int str
         return new PoolOptions(chunkSize, memberSize, ioMode, count, readBuffers, rebuildBytesPerSecond);
     }
 
+    public PoolOptions withReadBuffers(int count) {
+        return new PoolOptions(chunkSize, memberSize, ioMode, stripeBuffers, count, rebuildBytesPerSecond);
+    }
+
     public PoolOptions withRebuildRate(long bytesPerSecond) {
         return new PoolOptions(chunkSize, memberSize, ioMode, stripeBuffers, readBuffers, bytesPerSecond);
     }

@@ -15,6 +15,8 @@ import java.util.List;
  *   <li>{@code vtl.raid.member.state} (group, member): 0 online, 1 failed, 2 rebuilding</li>
  *   <li>{@code vtl.raid.member.written.bytes}, {@code vtl.raid.member.read.bytes}, {@code vtl.raid.member.errors}</li>
  *   <li>{@code vtl.raid.pool.capacity.bytes}, {@code vtl.raid.pool.used.bytes}, {@code vtl.raid.pool.live.bytes}</li>
+ *   <li>{@code vtl.raid.parity.bytes}, {@code vtl.raid.read.corrupt.chunks},
+ *       {@code vtl.raid.read.reconstructed.chunks}, {@code vtl.raid.read.repaired.chunks}</li>
  *   <li>{@code vtl.raid.rebuild.progress}, {@code vtl.raid.scrub.progress} (0..1),
  *       {@code vtl.raid.scrub.repaired}, {@code vtl.raid.scrub.unrepairable}</li>
  * </ul>
@@ -24,11 +26,19 @@ final class PoolStats {
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
 
-    PoolStats(Pool pool, MeterRegistry registry) {
+    PoolStats(Pool pool, StripeWriter writer, StripeReader reader, MeterRegistry registry) {
         this.registry = registry;
         if (registry == null) {
             return;
         }
+        meters.add(FunctionCounter.builder("vtl.raid.parity.bytes", writer, w -> w.parityBytes.sum())
+                .description("Data bytes P and Q were computed over").baseUnit("bytes").register(registry));
+        meters.add(FunctionCounter.builder("vtl.raid.read.corrupt.chunks", reader, r -> r.corruptChunks.sum())
+                .description("Chunks whose CRC32C did not match on read").register(registry));
+        meters.add(FunctionCounter.builder("vtl.raid.read.reconstructed.chunks", reader,
+                r -> r.reconstructedChunks.sum()).description("Chunks rebuilt from P and Q").register(registry));
+        meters.add(FunctionCounter.builder("vtl.raid.read.repaired.chunks", reader, r -> r.repairedChunks.sum())
+                .description("Corrupt chunks rewritten with their reconstructed bytes").register(registry));
         meters.add(Gauge.builder("vtl.raid.pool.capacity.bytes", pool, p -> p.status().capacityBytes())
                 .description("Data capacity of the pool").baseUnit("bytes").register(registry));
         meters.add(Gauge.builder("vtl.raid.pool.used.bytes", pool, p -> p.status().usedBytes())

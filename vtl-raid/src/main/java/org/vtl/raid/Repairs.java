@@ -77,8 +77,9 @@ final class Repairs {
             throw new PoolException("member " + index + " of group " + groupIndex + " (" + old.path + ") is "
                     + old.state() + "; only a failed member can be replaced");
         }
-        MemberFile file = PoolAssembly.openForFormat(path, pool.options(), List.of());
         long needed = g.layout.memberBytesFor(g.rows);
+        PoolOptions sized = pool.options().withMemberSize(Math.max(needed, pool.options().memberSize()));
+        MemberFile file = PoolAssembly.openForFormat(path, sized, List.of());
         if (file.size() < needed) {
             file.close();
             throw new PoolException(path + ": too small (" + file.size() + " bytes, group " + groupIndex + " needs "

@@ -1,11 +1,11 @@
 package org.vtl.raid;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
+import org.vtl.raid.io.MemberFile;
 import org.vtl.raid.io.StripeTrailerDescriptor;
 import org.vtl.raid.layout.StripeLayout;
 import org.vtl.raid.parity.PqRecovery;
@@ -15,8 +15,9 @@ import org.vtl.raid.parity.PqSyndrome;
  * A pooled, 4 KiB aligned off-heap buffer for one full stripe, handed out by {@link Pool#claim()}.
  * The caller fills {@link #data()} (k x chunk bytes, the data chunks back to back) and passes it to
  * {@link Pool#write}; P, Q, the chunk CRCs and the trailers are then computed in the same memory and the
- * members are written straight from it. After {@code write} the buffer belongs to the pool again; a
- * claimed buffer that is not written goes back with {@link #release()}.
+ * members are written straight from it. After {@code write} the buffer belongs to the pool again (do not
+ * touch it, even before the future completes); a claimed buffer that is not written goes back with
+ * {@link #release()}, once.
  *
  * <p>Memory: chunks {@code 0..k-1} data, {@code k} P, {@code k+1} Q, (read buffers only) two spare
  * chunks for parity checks, then one 4 KiB trailer per member. All views are built once.
@@ -53,19 +54,20 @@ public final class StripeBuffer {
         int chunk = layout.chunkSize();
         int chunkCount = k + 2 + spareChunks;
         long bytes = (long) chunkCount * chunk + (long) n * StripeTrailerDescriptor.SIZE;
-        MemorySegment memory = Arena.ofAuto().allocate(bytes, StripeLayout.BLOCK);
-        this.data = memory.asSlice(0, (long) k * chunk).asByteBuffer();
+        // Plain NIO direct memory, not an Arena segment: channel I/O on session-backed buffers allocates
+        // a releaser per buffer per call, which would show up on every member write.
+        ByteBuffer memory = MemberFile.aligned(Math.toIntExact(bytes));
+        this.data = memory.slice(0, k * chunk);
         this.chunkSegments = new MemorySegment[chunkCount];
         this.chunks = new ByteBuffer[chunkCount];
         for (int i = 0; i < chunkCount; i++) {
-            chunkSegments[i] = memory.asSlice((long) i * chunk, chunk);
-            chunks[i] = chunkSegments[i].asByteBuffer();
+            chunks[i] = memory.slice(i * chunk, chunk);
+            chunkSegments[i] = MemorySegment.ofBuffer(chunks[i]);
         }
         this.trailers = new ByteBuffer[n];
-        long trailerBase = (long) chunkCount * chunk;
+        int trailerBase = chunkCount * chunk;
         for (int i = 0; i < n; i++) {
-            trailers[i] = memory.asSlice(trailerBase + (long) i * StripeTrailerDescriptor.SIZE,
-                    StripeTrailerDescriptor.SIZE).asByteBuffer();
+            trailers[i] = memory.slice(trailerBase + i * StripeTrailerDescriptor.SIZE, StripeTrailerDescriptor.SIZE);
         }
         this.roleSegments = new MemorySegment[k + 2];
         this.writes = new MemberWrite[n];
@@ -74,7 +76,10 @@ public final class StripeBuffer {
         }
     }
 
-    /** The data region, k x chunk bytes; fill it from position 0. */
+    /**
+     * The data region, k x chunk bytes, cleared at claim. Fill it from index 0 (relative or absolute puts);
+     * {@link Pool#write} takes bytes {@code [0, length)} whatever the position and limit.
+     */
     public ByteBuffer data() {
         return data;
     }
@@ -135,12 +140,12 @@ public final class StripeBuffer {
 
     /** Home of pooled buffers: a bounded free list; claim blocks when empty. */
     static final class BufferPool {
-        private final java.util.concurrent.ArrayBlockingQueue<StripeBuffer> free;
+        private final BoundedRing<StripeBuffer> free;
 
         BufferPool(StripeLayout layout, int count, int spareChunks) {
-            free = new java.util.concurrent.ArrayBlockingQueue<>(count);
+            free = new BoundedRing<>(count);
             for (int i = 0; i < count; i++) {
-                free.add(new StripeBuffer(this, layout, spareChunks));
+                free.offer(new StripeBuffer(this, layout, spareChunks));
             }
         }
 

@@ -151,7 +151,8 @@ final class StripeReader {
             Member m = g.members[layout.member(e.row(), role)];
             ByteBuffer t = s.trailers[role].clear();
             if (m.readable(e.row()) && readTrailer(m, layout, e.row(), t, s)
-                    && StripeTrailerDescriptor.describes(t, poolHigh, poolLow, g.index, e.row(), e.width(), e.length())) {
+                    && StripeTrailerDescriptor.describes(t, poolHigh, poolLow, g.index, e.row(), e.width(),
+                            e.length())) {
                 return t;
             }
         }

@@ -256,4 +256,27 @@ class PoolFailureTest {
                 () -> Pool.create(paths, PoolFixture.options(MEMBER), null));
         assertTrue(error.getMessage().startsWith(paths.getFirst() + ": already a member of pool"), error.getMessage());
     }
+
+    @Test
+    void aMemberFailingAtRuntimeIsReconstructedAroundRecordedAndThenRefusedAsStale() throws Exception {
+        List<Path> paths = writtenPool();
+        try (Pool pool = Pool.open(paths, PoolFixture.options(0), null, extents)) {
+            try (FileChannel ch = FileChannel.open(paths.get(3), StandardOpenOption.WRITE)) {
+                ch.truncate(StripeLayout.DATA_START);
+            }
+            assertAllContent(pool);
+            assertEquals(MemberState.FAILED, pool.status().members().get(3).state());
+            assertEquals(GroupState.DEGRADED, pool.status().groups().getFirst().state());
+            extents.add(PoolFixture.write(pool, pool.stripeCapacity(), extents.size()));
+            pool.sync();
+        }
+        PoolException error = assertThrows(PoolException.class,
+                () -> Pool.open(paths, PoolFixture.options(0), null, extents));
+        assertTrue(error.getMessage().startsWith(paths.get(3) + ": stale member 3"), error.getMessage());
+        List<Path> survivors = new ArrayList<>(paths);
+        survivors.remove(3);
+        try (Pool pool = Pool.open(survivors, PoolFixture.options(0), null, extents)) {
+            assertAllContent(pool);
+        }
+    }
 }

@@ -59,7 +59,8 @@ class PoolWriteReadTest {
                 int size = 1 + random.nextInt(Math.min(length - offset, 3 * PoolFixture.CHUNK));
                 ByteBuffer dst = ByteBuffer.allocate(size);
                 assertEquals(size, pool.read(e, offset, dst));
-                assertEquals(-1, dst.flip().mismatch(expected.slice(offset, size)), "offset " + offset + " size " + size);
+                assertEquals(-1, dst.flip().mismatch(expected.slice(offset, size)),
+                        "offset " + offset + " size " + size);
             }
         }
     }
@@ -166,10 +167,12 @@ class PoolWriteReadTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Pool pool = Pool.create(PoolFixture.members(dir, "m", 4), PoolFixture.options(MEMBER), registry)) {
             PoolFixture.write(pool, pool.stripeCapacity(), 1);
-            assertEquals(0.0, registry.get("vtl.raid.member.state").tag("group", "0").tag("member", "3").gauge().value());
+            assertEquals(0.0,
+                    registry.get("vtl.raid.member.state").tag("group", "0").tag("member", "3").gauge().value());
             double written = registry.get("vtl.raid.member.written.bytes").tag("member", "0").functionCounter().count();
             assertEquals(PoolFixture.CHUNK + 4096, written);
             assertEquals(64.0 * pool.stripeCapacity(), registry.get("vtl.raid.pool.capacity.bytes").gauge().value());
+            assertEquals(pool.stripeCapacity(), registry.get("vtl.raid.parity.bytes").functionCounter().count());
         }
         assertTrue(registry.find("vtl.raid.member.state").gauges().isEmpty(), "meters removed at close");
     }

@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdCompressCtx;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,6 +71,7 @@ public class CompressBenchmark {
     ByteBuffer[] blocks;
     CompressionEngine engine;
     final CpuMeter cpu = new CpuMeter();
+    final PairedCpu paired = new PairedCpu();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -82,22 +84,26 @@ public class CompressBenchmark {
         engine = CompressionEngine.start(EngineConfig.defaults().withName("bench").withThreads(engineThreads)
                 .withQueueDepth(4 * BATCH).withPassThrough(policy).withCompression(Codec.ZSTD, level),
                 new SimpleMeterRegistry());
+        paired.trackEngineThreads("bench");
     }
 
     @TearDown(Level.Trial)
     public void tearDown(BenchmarkParams params) {
         cpu.endTrial(label(params));
+        paired.endTrial(label(params));
         engine.close();
     }
 
     @Setup(Level.Iteration)
     public void startIteration() {
         cpu.startIteration();
+        paired.startIteration();
     }
 
     @TearDown(Level.Iteration)
     public void endIteration(BenchmarkParams params, IterationParams iteration) {
         cpu.endIteration(label(params), iteration.getType() == IterationType.MEASUREMENT);
+        paired.endIteration(label(params), iteration.getType() == IterationType.MEASUREMENT);
     }
 
     private String label(BenchmarkParams params) {
@@ -111,6 +117,7 @@ public class CompressBenchmark {
     public static class Direct {
         ZstdCompressCtx context;
         ByteBuffer output;
+        final CRC32C crc = new CRC32C();
         int next;
 
         @Setup(Level.Trial)
@@ -189,6 +196,47 @@ public class CompressBenchmark {
         counters.nativeBytes += (long) BATCH * blockSize;
         counters.storedBytes += stored;
         cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    /**
+     * The baseline plus the CRC32C of each block that the frame format requires (and that the cartridge layer
+     * would otherwise compute for its record header): isolates the engine's own cost from the checksum's.
+     */
+    @Benchmark
+    public long zstdDirectCrc(Direct direct, ByteCounters counters) {
+        long stored = 0;
+        long checksums = 0;
+        for (int i = 0; i < BATCH; i++) {
+            ByteBuffer block = blocks[direct.next];
+            direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
+            stored += direct.context.compressDirectByteBuffer(direct.output, 0, direct.output.capacity(), block, 0,
+                    block.capacity());
+            direct.crc.reset();
+            direct.crc.update(block.clear());
+            block.clear();
+            checksums ^= direct.crc.getValue();
+        }
+        counters.nativeBytes += (long) BATCH * blockSize;
+        counters.storedBytes += stored;
+        cpu.add((long) BATCH * blockSize);
+        return stored ^ checksums;
+    }
+
+    /**
+     * One batch directly, then the same batch through the engine, each charged its process CPU time (see
+     * {@link PairedCpu}); run with {@code engineThreads = 1} and one benchmark thread.
+     */
+    @Benchmark
+    public long paired(Direct direct, Client client, ByteCounters counters) throws InterruptedException {
+        int first = direct.next;
+        long t0 = paired.now();
+        long stored = zstdDirect(direct, counters);
+        long t1 = paired.now();
+        client.next = first;
+        stored += engine(client, counters);
+        long t2 = paired.now();
+        paired.charge(t1 - t0, t2 - t1);
         return stored;
     }
 

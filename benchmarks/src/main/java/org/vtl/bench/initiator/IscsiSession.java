@@ -33,6 +33,9 @@ public final class IscsiSession implements AutoCloseable {
     private static final int ATTR_SIMPLE = 0x01;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     static final int LOGOUT_ITT = 0x4c4f4755;
+    /** Data-Out PDUs per gathering write. */
+    static final int BATCH_PDUS = 64;
+    private static final ByteBuffer PAD = ByteBuffer.allocateDirect(4);
 
     private final PduChannel channel;
     private final SessionParameters parameters;
@@ -41,7 +44,8 @@ public final class IscsiSession implements AutoCloseable {
     private final ArrayDeque<ScsiTask> free = new ArrayDeque<>();
     private final ReentrantLock window = new ReentrantLock();
     private final Condition windowOpen = window.newCondition();
-    private final ByteBuffer unsolicitedHeader = ByteBuffer.allocateDirect(Bhs.LENGTH);
+    private final ByteBuffer[] batchHeaders = new ByteBuffer[BATCH_PDUS];
+    private final ByteBuffer[] batch = new ByteBuffer[3 * BATCH_PDUS];
     private final ByteBuffer logoutHeader = ByteBuffer.allocateDirect(Bhs.LENGTH);
     private final CountDownLatch logoutResponse = new CountDownLatch(1);
     private final Receiver receiver;
@@ -62,6 +66,10 @@ public final class IscsiSession implements AutoCloseable {
         this.expCmdSn = login.cmdSn();
         this.maxCmdSn = login.maxCmdSn();
         this.expStatSn = login.expStatSn();
+        ByteBuffer headers = ByteBuffer.allocateDirect(Bhs.LENGTH * BATCH_PDUS);
+        for (int i = 0; i < BATCH_PDUS; i++) {
+            batchHeaders[i] = headers.slice(i * Bhs.LENGTH, Bhs.LENGTH);
+        }
         this.tasks = new ScsiTask[1 << SLOT_BITS];
         for (int i = 0; i < config.maxOutstanding(); i++) {
             tasks[i] = new ScsiTask(this, i);
@@ -163,7 +171,7 @@ public final class IscsiSession implements AutoCloseable {
         try {
             channel.sendLocked(h, immediate == 0 ? null : task.dataOut.slice(0, immediate));
             if (unsolicited > 0) {
-                sendDataOut(unsolicitedHeader, task, Bhs.RESERVED_TAG, immediate, unsolicited);
+                sendDataOut(task, Bhs.RESERVED_TAG, immediate, unsolicited);
             }
         } catch (IOException e) {
             failAll(new IscsiException("send failed", e));
@@ -175,22 +183,36 @@ public final class IscsiSession implements AutoCloseable {
 
     /**
      * Sends {@code length} bytes of the task's Data-Out from {@code offset} as one sequence of Data-Out PDUs no
-     * larger than the target's MaxRecvDataSegmentLength, DataSN from 0, F on the last. Caller holds the send lock.
+     * larger than the target's MaxRecvDataSegmentLength, DataSN from 0, F on the last; up to
+     * {@link #BATCH_PDUS} PDUs go out in one gathering write. Caller holds the send lock (which guards the batch).
      */
-    void sendDataOut(ByteBuffer h, ScsiTask task, int ttt, int offset, int length) throws IOException {
+    void sendDataOut(ScsiTask task, int ttt, int offset, int length) throws IOException {
         int max = parameters.targetMaxRecvDataSegmentLength();
         int dataSn = 0;
-        for (int done = 0; done < length; dataSn++) {
-            int n = Math.min(max, length - done);
-            Bhs.start(h, Opcode.DATA_OUT, false, done + n == length ? Bhs.FINAL : 0);
-            Bhs.lun(h, task.lun);
-            h.putInt(Bhs.ITT_OFFSET, task.itt);
-            h.putInt(Bhs.WORD20_OFFSET, ttt);
-            h.putInt(Bhs.WORD28_OFFSET, expStatSn);
-            h.putInt(Bhs.DATA_SN_OFFSET, dataSn);
-            h.putInt(Bhs.BUFFER_OFFSET_OFFSET, offset + done);
-            channel.sendLocked(h, task.dataOut.slice(offset + done, n));
-            done += n;
+        int done = 0;
+        while (done < length) {
+            int count = 0;
+            long bytes = 0;
+            for (int pdu = 0; pdu < BATCH_PDUS && done < length; pdu++, dataSn++) {
+                int n = Math.min(max, length - done);
+                ByteBuffer h = batchHeaders[pdu].clear();
+                Bhs.start(h, Opcode.DATA_OUT, false, done + n == length ? Bhs.FINAL : 0);
+                Bhs.lun(h, task.lun);
+                Bhs.dataSegmentLength(h, n);
+                h.putInt(Bhs.ITT_OFFSET, task.itt);
+                h.putInt(Bhs.WORD20_OFFSET, ttt);
+                h.putInt(Bhs.WORD28_OFFSET, expStatSn);
+                h.putInt(Bhs.DATA_SN_OFFSET, dataSn);
+                h.putInt(Bhs.BUFFER_OFFSET_OFFSET, offset + done);
+                batch[count++] = h;
+                batch[count++] = task.dataOut.slice(offset + done, n);
+                if (Bhs.padding(n) > 0) {
+                    batch[count++] = PAD.slice(0, Bhs.padding(n));
+                }
+                bytes += Bhs.LENGTH + n + Bhs.padding(n);
+                done += n;
+            }
+            channel.writeLocked(batch, count, bytes);
         }
     }
 

@@ -71,6 +71,21 @@ final class PduChannel implements Closeable {
         gather[1] = null;
     }
 
+    /**
+     * Writes {@code count} buffers of {@code iov} (several whole PDUs, headers already complete) with gathering
+     * writes; the caller holds {@link #sendLock()}. One system call can carry a whole Data-Out sequence.
+     */
+    void writeLocked(ByteBuffer[] iov, int count, long bytes) throws IOException {
+        long left = bytes;
+        int first = 0;
+        while (left > 0) {
+            left -= channel.write(iov, first, count - first);
+            while (first < count && !iov[first].hasRemaining()) {
+                first++;
+            }
+        }
+    }
+
     /** Reads exactly {@code dst.remaining()} bytes. */
     void readFully(ByteBuffer dst) throws IOException {
         while (dst.hasRemaining()) {

@@ -146,7 +146,7 @@ public final class Receiver implements Runnable {
         }
         channel.sendLock().lock();
         try {
-            session.sendDataOut(replyHeader, task, bhs.getInt(Bhs.WORD20_OFFSET), offset, length);
+            session.sendDataOut(task, bhs.getInt(Bhs.WORD20_OFFSET), offset, length);
         } finally {
             channel.sendLock().unlock();
         }

@@ -41,7 +41,7 @@ public class PoolWriteBenchmark {
 
     static final int SYNC_EVERY = 16;
     private static final int CHUNK = 256 * 1024;
-    private static final int IN_FLIGHT = 4;
+    private static final int IN_FLIGHT = 8;
     private static final long MEMBER_BYTES = 320L << 20;
 
     @Param({"4"})
@@ -52,7 +52,8 @@ public class PoolWriteBenchmark {
 
     private Path dir;
     private Pool pool;
-    private final CompletableFuture<?>[] window = new CompletableFuture<?>[IN_FLIGHT];
+    @SuppressWarnings("unchecked")
+    private final CompletableFuture<Extent>[] window = new CompletableFuture[IN_FLIGHT];
     private int head;
     private int ops;
     private FileChannel plain;
@@ -85,9 +86,9 @@ public class PoolWriteBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        for (CompletableFuture<?> f : window) {
+        for (CompletableFuture<Extent> f : window) {
             if (f != null) {
-                f.get();
+                pool.free(f.get());
             }
         }
         pool.close();
@@ -100,27 +101,19 @@ public class PoolWriteBenchmark {
         Files.delete(dir);
     }
 
-    /** One full stripe through the pool, up to four in flight; each extent is freed once acknowledged. */
+    /** One full stripe through the pool, up to eight in flight; each extent is freed once acknowledged. */
     @Benchmark
     public void poolStripe() throws Exception {
-        CompletableFuture<?> oldest = window[head];
+        CompletableFuture<Extent> oldest = window[head];
         if (oldest != null) {
-            oldest.get();
+            pool.free(oldest.get());
         }
         StripeBuffer b = pool.claim();
         b.data().put(0, (byte) ops);
-        window[head] = pool.write(b, b.capacity()).thenAccept(this::freeQuietly);
+        window[head] = pool.write(b, b.capacity());
         head = (head + 1) % IN_FLIGHT;
         if (++ops % SYNC_EVERY == 0) {
             pool.sync();
-        }
-    }
-
-    private void freeQuietly(Extent e) {
-        try {
-            pool.free(e);
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
         }
     }
 

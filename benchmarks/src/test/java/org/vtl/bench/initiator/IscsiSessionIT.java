@@ -133,6 +133,18 @@ class IscsiSessionIT {
     }
 
     @Test
+    void dataOutSequencesLongerThanOneGatheringWriteArriveWhole() throws IOException {
+        tgt.targetParameter("MaxRecvDataSegmentLength", "2048");
+        try (IscsiSession s = IscsiSession.login(config())) {
+            assertEquals(2048, s.parameters().targetMaxRecvDataSegmentLength());
+            long r2ts = roundTrip(s, 1 << 20, 4);
+            assertEquals(4, r2ts, "each 256 KiB burst is 128 PDUs of 2 KiB, two batches");
+        } finally {
+            tgt.targetParameter("MaxRecvDataSegmentLength", "8192");
+        }
+    }
+
+    @Test
     void severalCommandsInFlightCompleteInTapeOrder() throws IOException {
         int blocks = 32;
         int size = 64 * 1024;

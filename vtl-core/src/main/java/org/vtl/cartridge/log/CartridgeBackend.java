@@ -13,6 +13,7 @@ import java.util.function.LongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vtl.cartridge.CartridgeInfo;
 import org.vtl.cartridge.segment.BlockCodec;
 import org.vtl.cartridge.segment.BlockRecordDescriptor;
 import org.vtl.cartridge.segment.SegmentDescriptor;
@@ -20,6 +21,7 @@ import org.vtl.cartridge.segment.SegmentStore;
 import org.vtl.cartridge.segment.StoredExtent;
 import org.vtl.catalog.Catalog;
 import org.vtl.catalog.CartridgeRecord;
+import org.vtl.catalog.CatalogBatch;
 import org.vtl.catalog.ExtentRecord;
 import org.vtl.catalog.PartitionState;
 
@@ -40,6 +42,7 @@ public final class CartridgeBackend implements AutoCloseable {
     private final AtomicLong nextExtent;
     private final AtomicLong nextCartridge;
     private final Set<String> mounted = ConcurrentHashMap.newKeySet();
+    private final Map<String, LogMountedCartridge> loaded = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> usedByOwner = new ConcurrentHashMap<>();
     private final ExecutorService readAhead = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "segment-read-ahead");
@@ -65,11 +68,10 @@ public final class CartridgeBackend implements AutoCloseable {
      */
     public static CartridgeBackend open(Catalog catalog, SegmentStore segments, LongFunction<BlockCodec> codecs,
                                         LogConfig config) throws IOException {
-        int needed = config.policy().maxBlockSize() + SegmentDescriptor.HEADER_LENGTH
-                + 2 * BlockRecordDescriptor.HEADER_LENGTH;
-        if (segments.segmentCapacity() < needed) {
-            throw new IllegalArgumentException("segment capacity " + segments.segmentCapacity()
-                    + " cannot hold the largest block (" + needed + " bytes needed)");
+        if (config.policy().maxBlockSize() > maxBlockSize(segments.segmentCapacity())) {
+            throw new IllegalArgumentException("segment capacity " + segments.segmentCapacity() + " holds blocks up to "
+                    + maxBlockSize(segments.segmentCapacity()) + " bytes, not " + config.policy().maxBlockSize()
+                    + ": lower CapacityPolicy.maxBlockSize or use larger stripes");
         }
         List<StoredExtent> live = new ArrayList<>();
         long[] maxExtent = {0};
@@ -89,6 +91,15 @@ public final class CartridgeBackend implements AutoCloseable {
         return backend;
     }
 
+    /**
+     * The largest block a segment of {@code segmentCapacity} bytes holds (a block never spans segments): the
+     * capacity less the segment header, the record header and the end-of-data record a sync point appends.
+     * What READ BLOCK LIMITS should report; a pool of k data members with chunk c has segments of k x c bytes.
+     */
+    public static int maxBlockSize(int segmentCapacity) {
+        return segmentCapacity - SegmentDescriptor.HEADER_LENGTH - 2 * BlockRecordDescriptor.HEADER_LENGTH;
+    }
+
     /** The extents the catalog holds: what a pool must treat as allocated when it is opened. */
     public static List<StoredExtent> liveExtents(Catalog catalog) {
         List<StoredExtent> live = new ArrayList<>();
@@ -101,7 +112,37 @@ public final class CartridgeBackend implements AutoCloseable {
         return new LogCartridgeStore(this, owner, quota);
     }
 
-    Catalog catalog() {
+    /**
+     * Moves an unmounted cartridge to another library partition (import/export through mail slots, the vault
+     * shelf), with its stored bytes counted against the new owner's quota from now on; durable when it returns.
+     *
+     * @return false when the cartridge is absent or mounted
+     */
+    public boolean changeOwner(String barcode, String newOwner) {
+        LogCartridgeStore.checkOwner(newOwner);
+        synchronized (this) {
+            var found = catalog.cartridge(barcode);
+            if (found.isEmpty() || !tryMount(barcode)) {
+                return false;
+            }
+            try {
+                CartridgeRecord r = found.get();
+                try (CatalogBatch batch = catalog.batch()) {
+                    batch.putCartridge(new CartridgeRecord(r.id(), r.info(), newOwner, r.partitionCount()));
+                    catalog.commit(batch, true);
+                }
+                long stored = storedBytes(r);
+                addUsage(r.owner(), -stored);
+                addUsage(newOwner, stored);
+                return true;
+            } finally {
+                unmount(barcode);
+            }
+        }
+    }
+
+    /** The catalog this backend keeps its cartridges in (shared with the library layer's state). */
+    public Catalog catalog() {
         return catalog;
     }
 
@@ -136,6 +177,22 @@ public final class CartridgeBackend implements AutoCloseable {
 
     void unmount(String barcode) {
         mounted.remove(barcode);
+    }
+
+    void loaded(LogMountedCartridge cartridge) {
+        loaded.put(cartridge.info().barcode(), cartridge);
+    }
+
+    void unloaded(String barcode) {
+        loaded.remove(barcode);
+    }
+
+    /** Tells a loaded cartridge that its record changed (write-protect tab), so writes need no catalog read. */
+    void infoChanged(CartridgeInfo info) {
+        LogMountedCartridge c = loaded.get(info.barcode());
+        if (c != null) {
+            c.updateInfo(info);
+        }
     }
 
     boolean isMounted(String barcode) {

@@ -31,12 +31,16 @@ public final class LogCartridgeStore implements CartridgeStore {
     private final long quota;
 
     LogCartridgeStore(CartridgeBackend backend, String owner, long quota) {
-        if (owner.isEmpty() || owner.length() > 255 || !owner.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            throw new IllegalArgumentException("owner must be 1..255 printable ASCII characters");
-        }
+        checkOwner(owner);
         this.backend = backend;
         this.owner = owner;
         this.quota = quota;
+    }
+
+    static void checkOwner(String owner) {
+        if (owner.isEmpty() || owner.length() > 255 || !owner.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new IllegalArgumentException("owner must be 1..255 printable ASCII characters");
+        }
     }
 
     public String owner() {
@@ -94,11 +98,13 @@ public final class LogCartridgeStore implements CartridgeStore {
         synchronized (backend) {
             CartridgeRecord r = own(barcode).orElseThrow(() -> new IllegalArgumentException("no cartridge " + barcode));
             CartridgeInfo i = r.info();
+            CartridgeInfo changed = new CartridgeInfo(i.barcode(), i.mediaType(), i.worm(), writeProtected,
+                    i.nativeCapacity());
             try (CatalogBatch batch = backend.catalog().batch()) {
-                batch.putCartridge(r.withInfo(new CartridgeInfo(i.barcode(), i.mediaType(), i.worm(), writeProtected,
-                        i.nativeCapacity())));
+                batch.putCartridge(r.withInfo(changed));
                 backend.catalog().commit(batch, true);
             }
+            backend.infoChanged(changed);
         }
     }
 

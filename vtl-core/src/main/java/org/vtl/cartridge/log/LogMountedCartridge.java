@@ -59,7 +59,7 @@ final class LogMountedCartridge implements MountedCartridge {
     private final Statistics statistics;
     private final List<PartitionState> committed = new ArrayList<>();
 
-    private CartridgeInfo info;
+    private volatile CartridgeInfo info;
     private int partition;
     private LiveState live;
     private final Cursor cursor = new Cursor();
@@ -103,10 +103,16 @@ final class LogMountedCartridge implements MountedCartridge {
                 c.catalog.commit(batch, false);
             }
             c.switchTo(0);
+            backend.loaded(c);
             return c;
         } catch (CatalogException e) {
             throw new MediumException(MediumError.STORAGE_FAILURE, "catalog failed mounting " + record, e);
         }
+    }
+
+    /** Segments a streaming read found already read ahead (for tests and meters). */
+    long readAheadHits() {
+        return reader.readAheadHits();
     }
 
     long cartridgeId() {
@@ -146,7 +152,8 @@ final class LogMountedCartridge implements MountedCartridge {
                 throw new MediumException(MediumError.QUOTA_EXCEEDED, "quota of " + store.quota()
                         + " bytes of library partition " + store.owner() + " reached");
             }
-            return guarded(() -> {
+            // Not through guarded(): no capturing lambda on the per-block path.
+            try {
                 prepareAppend(atEnd);
                 int stored = appender.appendBlock(block, compression, live);
                 live.endOfData++;
@@ -159,7 +166,9 @@ final class LogMountedCartridge implements MountedCartridge {
                 statistics.written(length, stored);
                 checkpointIfDue();
                 return outcome();
-            });
+            } catch (IOException | CatalogException e) {
+                throw storageFailure(e);
+            }
         } finally {
             block.release();
         }
@@ -348,6 +357,7 @@ final class LogMountedCartridge implements MountedCartridge {
             appender.releaseOpen();
             appender.codec().close();
             reader.invalidate(0);
+            backend.unloaded(barcode);
             backend.unmount(barcode);
         }
     }
@@ -370,8 +380,8 @@ final class LogMountedCartridge implements MountedCartridge {
         return cursor;
     }
 
-    CartridgeInfo currentInfo() {
-        return refreshRecord().info();
+    void updateInfo(CartridgeInfo changed) {
+        info = changed;
     }
 
     PartitionCapacity capacityOf(int index) {
@@ -403,7 +413,6 @@ final class LogMountedCartridge implements MountedCartridge {
 
     void checkWritable() throws MediumException {
         checkOpen();
-        info = refreshRecord().info();
         if (info.writeProtected()) {
             throw new MediumException(MediumError.WRITE_PROTECTED, "cartridge is write-protected");
         }
@@ -571,12 +580,18 @@ final class LogMountedCartridge implements MountedCartridge {
     <T> T guarded(StorageAction<T> action) throws MediumException {
         try {
             return action.run();
-        } catch (SegmentStoreFullException e) {
-            throw new MediumException(MediumError.POOL_FULL, "the pool has no room for another segment", e);
         } catch (IOException | CatalogException e) {
-            LOG.error("cartridge {}: storage failure, further writes refused until it is mounted again", barcode, e);
-            failure = new MediumException(MediumError.STORAGE_FAILURE, "storage failure: " + e.getMessage(), e);
-            throw failure;
+            throw storageFailure(e);
         }
+    }
+
+    /** A full pool refuses the operation; any other storage failure fails the mount (FATAL for writes). */
+    private MediumException storageFailure(Exception e) {
+        if (e instanceof SegmentStoreFullException) {
+            return new MediumException(MediumError.POOL_FULL, e.getMessage(), e);
+        }
+        LOG.error("cartridge {}: storage failure, further writes refused until it is mounted again", barcode, e);
+        failure = new MediumException(MediumError.STORAGE_FAILURE, "storage failure: " + e.getMessage(), e);
+        return failure;
     }
 }

@@ -22,17 +22,20 @@ final class ReadAhead {
     private ByteBuffer spare;
     private long extentId = -1;
     private CompletableFuture<Void> inFlight;
+    private long hits;
 
     ReadAhead(SegmentStore segments, Executor executor) {
         this.segments = segments;
         this.executor = executor;
-        this.spare = ByteBuffer.allocateDirect(segments.segmentCapacity());
     }
 
     /** Starts reading an extent unless one is already in flight. */
     void start(ExtentRecord extent) {
         if (extent == null || inFlight != null) {
             return;
+        }
+        if (spare == null) {
+            spare = ByteBuffer.allocateDirect(segments.segmentCapacity());
         }
         extentId = extent.id();
         spare.clear().limit(extent.length());
@@ -66,11 +69,17 @@ final class ReadAhead {
             inFlight = null;
         }
         if (hit && !spare.hasRemaining()) {
+            hits++;
             ByteBuffer filled = spare;
             spare = current;
             return filled;
         }
         return null;
+    }
+
+    /** Segments found already read ahead. */
+    long hits() {
+        return hits;
     }
 
     /** Waits out a read in flight and forgets it. */

@@ -24,7 +24,8 @@ import org.vtl.scsi.Payload;
  * remembers what the next catalog commit must record. Owned by one mounted cartridge, used by one thread.
  *
  * <p>Space: a new segment is claimed (reserving pool space) before the block that needs it is accepted, so
- * accepted blocks can always be written. Room for the end-of-data record a sync point appends is kept free.
+ * accepted blocks can always be written; a drive holds one claimed segment buffer at a time. Room for the
+ * end-of-data record a sync point appends is kept free.
  */
 final class SegmentAppender {
 
@@ -232,22 +233,14 @@ final class SegmentAppender {
         return (int) payloadCrc.getValue();
     }
 
-    /** Claims the next segment first (a full pool changes nothing), then writes the current one. */
+    /**
+     * Writes the full segment, then claims the next one. A drive holds at most one claimed buffer, so a pool
+     * with as many stripe buffers as drives writing at once never starves; a full pool is still reported
+     * before the block that needed the new segment is accepted (every accepted block is already written).
+     */
     private void rotate(LiveState live) throws IOException {
-        ByteBuffer next = segments.claim();
-        try {
-            writeOpen();
-        } catch (IOException e) {
-            segments.release(next);
-            throw e;
-        }
-        open = next;
-        openExtent = backend.allocateExtentId();
-        openSequence = live.nextSequence++;
-        openFirstObject = live.endOfData;
-        openOffset = SegmentDescriptor.HEADER_LENGTH;
-        openRecords = 0;
-        SegmentDescriptor.begin(open, cartridge, partition, openSequence, openFirstObject);
+        writeOpen();
+        ensureSegment(live);
     }
 
     private void writeOpen() throws IOException {

@@ -41,7 +41,6 @@ final class SegmentReader {
         this.segments = segments;
         this.cartridge = cartridge;
         this.readAhead = readAhead;
-        this.buffer = ByteBuffer.allocateDirect(segments.segmentCapacity());
     }
 
     /** Forgets the loaded segment (after the log changed, or switching partitions). */
@@ -58,6 +57,10 @@ final class SegmentReader {
             SegmentEntry next = catalog.segmentAfter(cartridge, partition, SegmentDescriptor.firstObject(buffer));
             liveEnd = next == null ? Long.MAX_VALUE : next.firstObject();
         }
+    }
+
+    long readAheadHits() {
+        return readAhead.hits();
     }
 
     /** The buffer holding the loaded segment; valid after {@link #find}. */
@@ -105,6 +108,10 @@ final class SegmentReader {
             throw new IOException("extent " + extentId + " is not in the catalog");
         }
         loadedExtent = -1;
+        if (buffer == null) {
+            // Allocated on the first read: a cartridge that is only written needs no read buffers.
+            buffer = ByteBuffer.allocateDirect(segments.segmentCapacity());
+        }
         ByteBuffer ahead = readAhead.swap(extentId, buffer);
         if (ahead != null) {
             buffer = ahead;

@@ -165,7 +165,8 @@ final class MemoryMountedCartridge implements MountedCartridge {
                 }
                 return SpaceOutcome.complete(done);
             }
-            while (done < -count) {
+            long back = count == Long.MIN_VALUE ? Long.MAX_VALUE : -count;
+            while (done < back) {
                 if (position == 0) {
                     return new SpaceOutcome(done, RecordKind.BEGINNING_OF_PARTITION);
                 }
@@ -197,7 +198,8 @@ final class MemoryMountedCartridge implements MountedCartridge {
                 }
                 return SpaceOutcome.complete(done);
             }
-            while (done < -count) {
+            long back = count == Long.MIN_VALUE ? Long.MAX_VALUE : -count;
+            while (done < back) {
                 if (position == 0) {
                     return new SpaceOutcome(done, RecordKind.BEGINNING_OF_PARTITION);
                 }

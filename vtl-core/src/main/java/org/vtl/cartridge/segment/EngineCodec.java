@@ -77,6 +77,9 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return BlockStatus.ABORTED;
+        } catch (RuntimeException e) {
+            // Engine shut down or refused the request: a compress falls back to storing raw, a read fails.
+            return BlockStatus.ABORTED;
         }
         boolean interrupted = false;
         while (!done) {

@@ -48,7 +48,8 @@ public final class PartitionDevices {
      * @param mailSlots     number of import/export elements
      * @param cartridges    the partition's cartridges (only these can enter it)
      * @param state         element contents persistence
-     * @param executor      runs the logical units' ordered queues
+     * @param executor      runs the logical units' ordered queues; commands block on cartridge I/O, so this must
+     *                      not be a transport's event loop (virtual threads suit it)
      */
     public static PartitionDevices create(String applianceId, String name, ChangerIdentity changerId,
                                           List<DriveIdentity> driveIds, int storageSlots, int mailSlots,

@@ -139,19 +139,27 @@ final class ModeCommands {
         if (!pf && listLength > headerLength + bdLength) {
             throw ScsiException.invalidCdbField(1, 4); // vendor-specific page format is not supported
         }
+        List<Selected> pages = checkPages(p, headerLength + bdLength, listLength);
         unit.selectDeviceSpecific(deviceSpecific, ten ? 3 : 2);
         if (bdLength == 8) {
-            unit.selectBlockDescriptor(p, headerLength);
+            unit.selectBlockDescriptor(p, headerLength); // checks everything before it sets the block length
         }
-        boolean changed = selectPages(p, headerLength + bdLength, listLength);
+        boolean changed = false;
+        for (Selected s : pages) { // every check passed: nothing below refuses, so the select is all or nothing
+            changed |= s.page().apply(s.bytes());
+        }
         if (changed) {
             unit.unitAttentions().raise(SenseCode.MODE_PARAMETERS_CHANGED, task.nexus());
         }
         return ScsiResponse.good();
     }
 
-    private boolean selectPages(byte[] p, int start, int end) {
-        boolean changed = false;
+    private record Selected(ModePage page, byte[] bytes) {
+    }
+
+    /** Parses and checks every page of the parameter list; changes nothing. */
+    private List<Selected> checkPages(byte[] p, int start, int end) {
+        List<Selected> out = new java.util.ArrayList<>();
         int at = start;
         while (at < end) {
             boolean subpageFormat = (p[at] & 0x40) != 0;
@@ -170,10 +178,11 @@ final class ModeCommands {
                 throw ScsiException.invalidParameterField(at, -1);
             }
             byte[] bytes = java.util.Arrays.copyOfRange(p, at, at + length);
-            changed |= page.select(bytes, at);
+            page.check(bytes, at);
+            out.add(new Selected(page, bytes));
             at += length;
         }
-        return changed;
+        return out;
     }
 
     private ModePage find(int pageCode, int subpage) {

@@ -1,6 +1,8 @@
 package org.vtl.scsi.spc;
 
 import java.util.Arrays;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,7 +38,7 @@ public final class ModePage {
     /** A page with no live overlay and no action on select. */
     public static ModePage of(int pageCode, int subpageCode, byte[] defaults, byte[] changeable) {
         return new ModePage(pageCode, subpageCode, defaults, changeable, UnaryOperator.identity(),
-                (page, offset) -> { });
+                SelectAction.applying(page -> { }));
     }
 
     /** Builds page bytes with the right header for the code and subpage; {@code body} excludes the header. */
@@ -86,41 +88,69 @@ public final class ModePage {
     }
 
     /**
-     * Validates a MODE SELECT page against the changeable mask and applies it. Returns true if a value
-     * changed. {@code offset} locates the page in the parameter list, for the field pointer.
+     * Checks a MODE SELECT page without changing anything: length, changeable mask and the device's own checks.
+     * {@code offset} locates the page in the parameter list, for the field pointer.
      */
-    public boolean select(byte[] page, int offset) {
-        byte[] now;
-        synchronized (this) {
-            now = current();
-            if (page.length != now.length) {
-                throw org.vtl.scsi.ScsiException.invalidParameterField(offset + headerLength() - 1, -1);
-            }
-            for (int i = headerLength(); i < page.length; i++) {
-                int differs = (page[i] ^ now[i]) & ~changeable[i] & 0xff;
-                if (differs != 0) {
-                    throw org.vtl.scsi.ScsiException.invalidParameterField(offset + i,
-                            31 - Integer.numberOfLeadingZeros(differs));
-                }
-            }
-            if (Arrays.equals(page, now)) {
-                return false;
-            }
-            byte[] next = page.clone();
-            next[0] &= 0x7f; // PS bit is reported, never selected
-            onSelect.apply(next, offset);
-            current = next;
+    public void check(byte[] page, int offset) {
+        byte[] now = current();
+        if (page.length != now.length) {
+            throw org.vtl.scsi.ScsiException.invalidParameterField(offset + headerLength() - 1, -1);
         }
+        for (int i = headerLength(); i < page.length; i++) {
+            int differs = (page[i] ^ now[i]) & ~changeable[i] & 0xff;
+            if (differs != 0) {
+                throw org.vtl.scsi.ScsiException.invalidParameterField(offset + i,
+                        31 - Integer.numberOfLeadingZeros(differs));
+            }
+        }
+        onSelect.check(page, offset);
+    }
+
+    /** Applies a page that passed {@link #check}. Returns true if a value changed. */
+    public synchronized boolean apply(byte[] page) {
+        if (Arrays.equals(page, current())) {
+            return false;
+        }
+        byte[] next = page.clone();
+        next[0] &= 0x7f; // PS bit is reported, never selected
+        onSelect.apply(next);
+        current = next;
         return true;
     }
 
+    /** {@link #check} then {@link #apply}. */
+    public synchronized boolean select(byte[] page, int offset) {
+        check(page, offset);
+        return apply(page);
+    }
+
     /**
-     * What a device does with an accepted page. May refuse it with a {@link org.vtl.scsi.ScsiException}
-     * (INVALID FIELD IN PARAMETER LIST, pointing at {@code offset} + the byte within the page).
+     * What a device does with a selected page: {@code check} may refuse it with a
+     * {@link org.vtl.scsi.ScsiException} (INVALID FIELD IN PARAMETER LIST at {@code offset} + the byte in the
+     * page) and must not change anything; {@code apply} acts on a checked page and does not fail.
      */
-    @FunctionalInterface
     public interface SelectAction {
-        void apply(byte[] page, int offset);
+        void check(byte[] page, int offset);
+
+        void apply(byte[] page);
+
+        static SelectAction of(BiConsumer<byte[], Integer> check, Consumer<byte[]> apply) {
+            return new SelectAction() {
+                @Override
+                public void check(byte[] page, int offset) {
+                    check.accept(page, offset);
+                }
+
+                @Override
+                public void apply(byte[] page) {
+                    apply.accept(page);
+                }
+            };
+        }
+
+        static SelectAction applying(Consumer<byte[]> apply) {
+            return of((page, offset) -> { }, apply);
+        }
     }
 
     /** Back to defaults (logical unit reset). */

@@ -65,6 +65,41 @@ final class PersistentReservations {
         }
     }
 
+    /** SPC-5 6.15.5: every registration with its holder flag, type and iSCSI TransportID (SPC-5 7.6.4.6). */
+    ScsiResponse readFullStatus(ScsiTask task) {
+        synchronized (state) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            for (Map.Entry<Nexus, Long> e : state.registrations().entrySet()) {
+                byte[] transportId = transportId(e.getKey().initiatorPort());
+                byte[] d = new byte[24 + transportId.length];
+                Cdb.put64(d, 0, e.getValue());
+                boolean holder = state.isHolder(e.getKey());
+                d[12] = (byte) (holder ? 0x01 : 0); // R_HOLDER
+                d[13] = (byte) (holder ? state.type() : 0); // SCOPE LU_SCOPE, TYPE
+                Cdb.put16(d, 18, 1); // RELATIVE TARGET PORT IDENTIFIER: the partition's one target port
+                Cdb.put32(d, 20, transportId.length);
+                System.arraycopy(transportId, 0, d, 24, transportId.length);
+                body.writeBytes(d);
+            }
+            byte[] b = new byte[8 + body.size()];
+            Cdb.put32(b, 0, state.generation());
+            Cdb.put32(b, 4, body.size());
+            System.arraycopy(body.toByteArray(), 0, b, 8, body.size());
+            return good(b);
+        }
+    }
+
+    /** iSCSI TransportID: format 01b (name,i,0xISID) when the port name carries an ISID, else 00b; NUL, padded. */
+    static byte[] transportId(String initiatorPort) {
+        byte[] name = initiatorPort.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int length = (name.length + 1 + 3) & ~3; // NUL terminated, multiple of 4
+        byte[] t = new byte[4 + Math.max(length, 20)];
+        t[0] = (byte) ((initiatorPort.contains(",i,0x") ? 0x40 : 0x00) | 0x05); // FORMAT CODE, iSCSI
+        Cdb.put16(t, 2, t.length - 4);
+        System.arraycopy(name, 0, t, 4, name.length);
+        return t;
+    }
+
     ScsiResponse reportCapabilities(ScsiTask task) {
         byte[] b = new byte[8];
         Cdb.put16(b, 0, 8);

@@ -92,6 +92,8 @@ public final class SpcCommands {
                 .reservation(ReservationClass.ALWAYS).handler(c.persistent::readReservation));
         b.put(command(0x5E, "PERSISTENT RESERVE IN", 10).serviceAction(0x02).mask(inMask).dataIn(field(7, 2))
                 .reservation(ReservationClass.ALWAYS).handler(c.persistent::reportCapabilities));
+        b.put(command(0x5E, "PERSISTENT RESERVE IN", 10).serviceAction(0x03).mask(inMask).dataIn(field(7, 2))
+                .reservation(ReservationClass.ALWAYS).handler(c.persistent::readFullStatus));
         for (int sa : new int[] {0, 1, 2, 3, 4, 5, 6}) {
             b.put(command(0x5F, "PERSISTENT RESERVE OUT", 10).serviceAction(sa)
                     .mask(0, 0xff, 0, 0, 0xff, 0xff, 0xff, 0xff).dataOut(field(5, 4))

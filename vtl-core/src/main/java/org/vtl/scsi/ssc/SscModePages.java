@@ -78,7 +78,7 @@ final class SscModePages {
         return new ModePage(0x0F, 0, d, c, page -> {
             page[2] = (byte) (compression ? 0xC0 : 0x40);
             return page;
-        }, (page, offset) -> setCompression((page[2] & 0x80) != 0));
+        }, ModePage.SelectAction.applying(page -> setCompression((page[2] & 0x80) != 0)));
     }
 
     /** SSC-5 8.3.5, Table 191: EEG and SEW set; SELECT DATA COMPRESSION ALGORITHM 00h/01h (changeable). */
@@ -93,12 +93,11 @@ final class SscModePages {
             page[3] = (byte) (m == null ? 0 : m.position().partition()); // ACTIVE PARTITION
             page[14] = (byte) (compression ? 1 : 0);
             return page;
-        }, (page, offset) -> {
+        }, ModePage.SelectAction.of((page, offset) -> {
             if ((page[14] & 0xff) > 1) {
                 throw ScsiException.invalidParameterField(offset + 14, -1);
             }
-            setCompression(page[14] == 1);
-        });
+        }, page -> setCompression(page[14] == 1)));
     }
 
     /**
@@ -119,7 +118,8 @@ final class SscModePages {
         for (int i = 8; i < c.length; i++) {
             c[i] = (byte) 0xff;
         }
-        return new ModePage(0x11, 0, d, c, this::partitionView, this::selectPartitions);
+        return new ModePage(0x11, 0, d, c, this::partitionView, ModePage.SelectAction.of(
+                (page, offset) -> requestedSizes(page, offset), page -> requestedPartitions = requestedSizes(page, 0)));
     }
 
     private byte[] partitionView(byte[] page) {
@@ -138,7 +138,7 @@ final class SscModePages {
         return page;
     }
 
-    private void selectPartitions(byte[] page, int offset) {
+    private long[] requestedSizes(byte[] page, int offset) {
         int additional = page[3] & 0xff;
         if (additional >= maxPartitions) {
             throw ScsiException.invalidParameterField(offset + 3, -1);
@@ -158,7 +158,7 @@ final class SscModePages {
                 sizes[p] = v == 0xFFFF ? 0 : v * unit; // FFFFh: the rest of the medium
             }
         }
-        requestedPartitions = fdp ? new long[] {EQUAL_SHARE, EQUAL_SHARE} : sizes;
+        return fdp ? new long[] {EQUAL_SHARE, EQUAL_SHARE} : sizes;
     }
 
     /** PSUM 00b bytes, 01b kilobytes, 10b megabytes, 11b 10^PARTITION UNITS bytes (SSC-5 8.3.6). */
@@ -181,7 +181,7 @@ final class SscModePages {
         c[4] = (byte) 0xff;
         c[5] = 0x3f;
         c[6] = (byte) 0xC0;
-        return new ModePage(0x0A, 0xF0, d, c, page -> page, (page, offset) -> {
+        return new ModePage(0x0A, 0xF0, d, c, page -> page, ModePage.SelectAction.of((page, offset) -> {
             int method = page[4] & 0xff;
             if (method != 0 && method != LBP_CRC32C) {
                 throw ScsiException.invalidParameterField(offset + 4, -1);
@@ -189,9 +189,11 @@ final class SscModePages {
             if (method == LBP_CRC32C && (page[5] & 0x3f) != LBP_LENGTH) {
                 throw ScsiException.invalidParameterField(offset + 5, -1);
             }
+        }, page -> {
+            int method = page[4] & 0xff;
             lbpWrite = method != 0 && (page[6] & 0x80) != 0;
             lbpRead = method != 0 && (page[6] & 0x40) != 0;
-        });
+        }));
     }
 
     void reset() {

@@ -8,7 +8,8 @@ import org.vtl.cartridge.MountedCartridge;
 import org.vtl.cartridge.TestBlocks;
 
 /**
- * The child process of {@link CartridgeCrashTest}: mounts the crash cartridge, positions at a given logical
+ * The child process of {@link CartridgeCrashTest}: opens {@link CrashStorage} (pool, engine, catalog:
+ * recovery), mounts the crash cartridge, positions at a given logical
  * object (truncating what follows when it writes) and streams objects of one epoch, printing
  * {@code SYNC n} after each acknowledged sync point, until it is killed.
  *
@@ -18,8 +19,6 @@ public final class CrashingWriter {
 
     static final String BARCODE = "CRASH1L9";
     static final CapacityPolicy POLICY = new CapacityPolicy(0, 0, 8 << 10);
-    /** Small segments: every burst crosses several, so rotations and checkpoints are killed too. */
-    static final int SEGMENT_CAPACITY = 24 << 10;
 
     private CrashingWriter() {
     }
@@ -44,8 +43,7 @@ public final class CrashingWriter {
         long start = Long.parseLong(args[2]);
         java.util.Random random = new java.util.Random(Long.parseLong(args[3]));
         PrintStream out = System.out;
-        LogFixture fixture = new LogFixture(directory, POLICY, 1 << 16, true, SEGMENT_CAPACITY);
-        LogCartridgeStore store = fixture.store(Long.MAX_VALUE);
+        LogCartridgeStore store = CrashStorage.open(directory).store();
         if (store.find(BARCODE).isEmpty()) {
             store.add(BARCODE);
         }

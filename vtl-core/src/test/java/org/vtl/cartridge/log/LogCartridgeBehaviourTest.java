@@ -155,4 +155,65 @@ class LogCartridgeBehaviourTest {
             assertTrue(store.find("DEL001L9").isEmpty());
         }
     }
+
+    @Test
+    void aCartridgeMovedToAnotherLibraryPartitionTakesItsContentAndUsageAlong() throws Exception {
+        try (LogFixture fixture = new LogFixture(directory, POLICY, 100, false, SEGMENT)) {
+            LogCartridgeStore a = fixture.backend().store("a", Long.MAX_VALUE);
+            LogCartridgeStore vault = fixture.backend().store("vault", Long.MAX_VALUE);
+            a.add("MOV001L9");
+            MountedCartridge c = a.mount("MOV001L9");
+            c.setCompression(false);
+            c.writeBlock(TestBlocks.payload(1, 3000));
+            assertTrue(!fixture.backend().changeOwner("MOV001L9", "vault"), "a mounted cartridge stays");
+            c.close();
+            assertTrue(fixture.backend().changeOwner("MOV001L9", "vault"));
+            assertTrue(a.find("MOV001L9").isEmpty());
+            assertEquals(0, a.storedBytes());
+            assertEquals(3000, vault.storedBytes());
+            try (MountedCartridge moved = vault.mount("MOV001L9")) {
+                assertEquals(1, readAllFrom0(moved, 1, 3000));
+            }
+        }
+    }
+
+    @Test
+    void aBlockOfExactlyTheLargestSizeFillsASegmentWithItsEndOfDataRecord() throws Exception {
+        int segment = 8192;
+        int largest = CartridgeBackend.maxBlockSize(segment);
+        assertEquals(segment - 128, largest);
+        try (LogFixture fixture = new LogFixture(directory, POLICY.withMaxBlockSize(largest), 10, false, segment)) {
+            fixture.store(Long.MAX_VALUE).add("BIG001L9");
+            try (MountedCartridge c = fixture.store(Long.MAX_VALUE).mount("BIG001L9")) {
+                c.setCompression(false);
+                c.writeBlock(TestBlocks.payload(0, largest));
+                c.flush();
+                c.writeBlock(TestBlocks.payload(1, largest));
+                c.writeBlock(TestBlocks.payload(2, largest));
+                assertEquals(3, readAllFrom0(c, 0, largest));
+            }
+        }
+    }
+
+    @Test
+    void aBackendWhoseSegmentsCannotHoldTheLargestBlockIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new LogFixture(directory, POLICY.withMaxBlockSize(8192 - 127), 10, false, 8192));
+    }
+
+    @Test
+    void aStreamingReaderFindsTheNextSegmentsAlreadyReadAhead() throws Exception {
+        try (LogFixture fixture = new LogFixture(directory, POLICY, 100, false, SEGMENT)) {
+            fixture.store(Long.MAX_VALUE).add("AHEAD1L9");
+            try (MountedCartridge c = fixture.store(Long.MAX_VALUE).mount("AHEAD1L9")) {
+                c.setCompression(false);
+                for (int i = 0; i < 60; i++) {
+                    c.writeBlock(TestBlocks.payload(i, 4000));
+                }
+                assertEquals(60, readAllFrom0(c, 0, 4000));
+                // Six 4000-byte records fit a 24 KiB segment: 10 segments, each after the first read ahead.
+                assertEquals(9, ((LogMountedCartridge) c).readAheadHits());
+            }
+        }
+    }
 }

@@ -112,7 +112,7 @@ class LogMatchesMemoryModelProperties {
                 net.jqwik.api.Tuple.of(restartWeight, Arbitraries.just(new Restart())));
     }
 
-    @Property(tries = 1800)
+    @Property(tries = 1500)
     void logBehavesAsTheReferenceModel(@ForAll("sequences") List<Op> ops, @ForAll boolean worm) throws Exception {
         check(ops, worm);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,7 +14,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vtl.cartridge.Barcode;
 import org.vtl.cartridge.CapacityPolicy;
+import org.vtl.cartridge.CartridgeInfo;
+import org.vtl.cartridge.CartridgeStore;
+import org.vtl.cartridge.log.LogCartridgeStore;
+import org.vtl.cartridge.log.LogFixture;
 import org.vtl.cartridge.memory.MemoryCartridgeStore;
 import org.vtl.library.LibraryException;
 import org.vtl.library.memory.MemoryLibraryStateStore;
@@ -25,6 +32,9 @@ import org.vtl.scsi.ScsiCommand;
 import org.vtl.scsi.ScsiResponse;
 import org.vtl.scsi.ScsiStatus;
 import org.vtl.scsi.identity.ChangerIdentity;
+import org.vtl.scsi.identity.DriveIdentity;
+import org.vtl.scsi.identity.LtoGeneration;
+import org.vtl.scsi.smc.PartitionDevices;
 import org.vtl.scsi.ssc.TapeDrive;
 
 /**
@@ -37,19 +47,46 @@ class CdbFuzzTest {
 
     private static final long SEED = 0x5C5150L;
     private static final int CASES = 100_000;
+    private static final int PERSISTENT_CASES = 20_000;
     private static final Nexus[] NEXUSES = {new Nexus("iqn.fuzz:a,i,0x1", "t"), new Nexus("iqn.fuzz:b,i,0x2", "t")};
 
     @Test
     void everyOpcodeWithRandomFieldsAnswersWellFormed() throws LibraryException {
-        MemoryCartridgeStore cartridges = new MemoryCartridgeStore(CapacityPolicy.DEFAULT, 8 << 20);
-        LibraryFixture lib = new LibraryFixture("fuzz", ChangerIdentity.ibm3584(), cartridges,
-                new MemoryLibraryStateStore()).withCartridges("FUZ001L8", "FUZ002L8", "FUZ003L7", "FUZ004LY");
-        lib.drives.get(0).insert("FUZ001L8");
-        lib.drives.get(1).insert("FUZ004LY");
-        List<LogicalUnit> units = List.of(lib.changer, lib.drives.get(0), lib.drives.get(1));
+        fuzz(new MemoryCartridgeStore(CapacityPolicy.DEFAULT, 8 << 20), CASES);
+    }
+
+    /** The same over the persistent log-structured cartridge store (no fsync: semantics, not durability). */
+    @Test
+    void persistentCartridgeStoreAnswersWellFormedToo(@TempDir Path dir) throws Exception {
+        try (LogFixture fixture = new LogFixture(dir, new CapacityPolicy(0, 10, 128 << 10), 64, false)) {
+            LogCartridgeStore store = fixture.store(8 << 20);
+            fuzz(store, PERSISTENT_CASES);
+        }
+    }
+
+    private static void fuzz(CartridgeStore cartridges, int cases) throws LibraryException {
+        for (String b : new String[] {"FUZ001L8", "FUZ002L8", "FUZ003L7", "FUZ004LY"}) {
+            Barcode barcode = Barcode.of(b);
+            CartridgeInfo info = new CartridgeInfo(b, barcode.mediaType(), barcode.worm(), false,
+                    barcode.mediaType().nativeCapacity());
+            if (cartridges instanceof MemoryCartridgeStore m) {
+                m.add(info);
+            } else {
+                ((LogCartridgeStore) cartridges).add(info);
+            }
+        }
+        PartitionDevices lib = PartitionDevices.create("appliance-1", "fuzz", ChangerIdentity.ibm3584(),
+                List.of(DriveIdentity.ibm(LtoGeneration.LTO8), DriveIdentity.ibm(LtoGeneration.LTO8)), 6, 2,
+                cartridges, new MemoryLibraryStateStore(), Runnable::run);
+        for (String b : new String[] {"FUZ001L8", "FUZ002L8", "FUZ003L7", "FUZ004LY"}) {
+            lib.changer().addToStorage(b);
+        }
+        lib.drives().get(0).insert("FUZ001L8");
+        lib.drives().get(1).insert("FUZ004LY");
+        List<LogicalUnit> units = List.of(lib.changer(), lib.drives().get(0), lib.drives().get(1));
         SplittableRandom random = new SplittableRandom(SEED);
         Map<ScsiStatus, Integer> statuses = new EnumMap<>(ScsiStatus.class);
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < cases; i++) {
             int unit = random.nextInt(units.size());
             // even cases walk every opcode 00h-FFh; odd cases pick a command the unit supports
             org.vtl.scsi.CommandDescriptor d = null;
@@ -62,7 +99,7 @@ class CdbFuzzTest {
             }
             ScsiCommand c = randomCommand(random, opcode, unit);
             if (opcode == 0x10 && c.cdb().length > 3) {
-                // millions of filemarks are legal but cost the in-memory cartridge model an object each
+                // millions of filemarks are legal but cost the cartridge models an object or entry each
                 c.cdb()[2] = 0;
                 c.cdb()[3] = 0;
             }
@@ -76,11 +113,12 @@ class CdbFuzzTest {
             statuses.merge(r.status(), 1, Integer::sum);
             r.dataIn().release();
             if (i % 512 == 0) {
-                reload(lib.drives.get(0), "FUZ001L8");
+                reload(lib.drives().get(0), "FUZ001L8");
             }
         }
-        assertTrue(statuses.getOrDefault(ScsiStatus.GOOD, 0) > CASES / 25, "some commands succeed: " + statuses);
-        assertTrue(statuses.getOrDefault(ScsiStatus.CHECK_CONDITION, 0) > CASES / 2, statuses.toString());
+        assertTrue(statuses.getOrDefault(ScsiStatus.GOOD, 0) > cases / 25, "some commands succeed: " + statuses);
+        assertTrue(statuses.getOrDefault(ScsiStatus.CHECK_CONDITION, 0) > cases / 2, statuses.toString());
+        lib.shutdown();
     }
 
     private static void reload(TapeDrive drive, String barcode) {

@@ -152,4 +152,19 @@ class ReservationTest {
         prOut(a, 0x01, 0x03, 0xAAAAL, 0);
         assertEquals(ScsiStatus.RESERVATION_CONFLICT, a.send(0x16, 0, 0, 0, 0, 0).status());
     }
+
+    @Test
+    void readFullStatusListsRegistrantsWithHolderAndTransportId() {
+        prOut(a, 0x00, 0, 0, 0xAAAAL);
+        prOut(a, 0x01, 0x03, 0xAAAAL, 0);
+        byte[] d = data(b.send(0x5E, 0x03, 0, 0, 0, 0, 0, 0x10, 0, 0));
+        String name = a.nexus().initiatorPort();
+        int idLength = (name.length() + 1 + 3) & ~3;
+        assertEquals("00000001", hex(java.util.Arrays.copyOf(d, 4)));
+        assertEquals(24 + 4 + idLength, Cdb.u32(d, 4));
+        assertEquals("000000000000aaaa" + "00000000" + "0103" + "00000000" + "0001",
+                hex(java.util.Arrays.copyOfRange(d, 8, 28)));
+        assertEquals(0x45, d[8 + 24]); // FORMAT CODE 01b, PROTOCOL IDENTIFIER iSCSI
+        assertEquals(name, new String(d, 8 + 28, name.length()));
+    }
 }

@@ -339,4 +339,18 @@ class TapeDriveTest {
         byte[] d = data(f.host.send(0x1A, 0x08, 0x1C, 0, 0xff, 0));
         assertEquals("0f001000" + "1c0a0806" + "0000000000000000", hex(d));
     }
+
+    @Test
+    void modeSelectWithOneBadPageChangesNothing() {
+        f.loaded(DriveFixture.TAPE);
+        byte[] p = {0, 0, 0x10, 8, 0, 0, 0, 0, 0, 0, 0x02, 0, // block descriptor: 512-byte blocks
+                0x0f, 0x0e, 0x40, (byte) 0x80, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, // DCE off: valid
+                0x10, 0x0e, 0, 0, 0, 0, 0, 0, 0, 0, 0x18, 0, 0, 0, 0x07, 0}; // algorithm 07h: invalid
+        ScsiResponse r = f.host.send(TestInitiator.bytes(0x15, 0x10, 0, 0, p.length, 0), p);
+        assertSense(r, 5, 0x26, 0x00);
+        assertEquals("80002a", hex(Arrays.copyOfRange(r.sense(), 15, 18))); // byte 42 of the list
+        byte[] d = data(f.host.send(0x1A, 0, 0x0F, 0, 0xff, 0));
+        assertEquals("5e00000000000000", hex(Arrays.copyOfRange(d, 4, 12)));
+        assertEquals((byte) 0xC0, d[14]);
+    }
 }

@@ -40,6 +40,8 @@ import java.util.function.Consumer;
 public final class IscsiTargetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IscsiTargetServer.class);
+    /** How long sessions of a removed target have to log out before they are dropped. */
+    private static final int LOGOUT_GRACE_SECONDS = 2;
 
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -85,7 +87,7 @@ public final class IscsiTargetServer implements AutoCloseable {
                     .childHandler(new PipelineInitializer(settings, new RegistryDirectory(registry), sessions,
                             stats));
             Channel listener = bootstrap.bind(config.host(), config.port()).sync().channel();
-            Consumer<String> removal = iqn -> sessions.closeTarget(iqn, "target removed");
+            Consumer<String> removal = iqn -> sessions.retireTarget(iqn, LOGOUT_GRACE_SECONDS);
             registry.onRemoval(removal);
             LOG.info("iSCSI portal {} listening ({} transport)", listener.localAddress(), epoll ? "epoll" : "nio");
             return new IscsiTargetServer(acceptor, workers, listener, sessions, registry, removal, stats);
@@ -104,6 +106,14 @@ public final class IscsiTargetServer implements AutoCloseable {
     /** Open sessions, discovery and normal. */
     public int sessionCount() {
         return sessions.size();
+    }
+
+    /** The open sessions, for the admin API. */
+    public java.util.List<SessionInfo> sessions() {
+        return sessions.sessions().stream()
+                .map(s -> new SessionInfo(s.tsih(), s.parameters().initiatorName(), String.format("%012x", s.isid()),
+                        s.targetName(), s.discovery(), s.remoteAddress()))
+                .toList();
     }
 
     public IscsiStats stats() {

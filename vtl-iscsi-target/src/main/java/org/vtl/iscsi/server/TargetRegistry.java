@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * The live set of targets the server offers; thread-safe, changed at runtime by the assembly (a partition
  * created, changed or deleted). Replacing a target takes effect for new logins and for the LUN map of
- * running sessions; removing one closes its sessions.
+ * running sessions; removing one asks its sessions to log out and then closes them.
  */
 public final class TargetRegistry {
 
@@ -24,7 +24,10 @@ public final class TargetRegistry {
         targets.put(target.iqn(), target);
     }
 
-    /** Removes a target and closes its sessions; returns whether it existed. */
+    /**
+     * Removes a target; its sessions are asked to log out (Async Message) and dropped two seconds later.
+     * Returns whether it existed.
+     */
     public boolean remove(String iqn) {
         String key = iqn.toLowerCase(Locale.ROOT);
         boolean removed = targets.remove(key) != null;

@@ -77,21 +77,18 @@ final class CommandHandler {
     void command(Pdu pdu) {
         command.wrap(pdu.bhs());
         if (session.discovery()) {
-            phase.reject(pdu, RejectReason.PROTOCOL_ERROR);
-            return;
+            throw IscsiProtocolException.reject(RejectReason.PROTOCOL_ERROR, pdu.bhsBytes());
         }
         int itt = command.initiatorTaskTag();
         if (itt == BhsDescriptor.RESERVED_TAG || tasks.contains(itt)) {
-            phase.reject(pdu, RejectReason.TASK_IN_PROGRESS);
-            return;
+            throw IscsiProtocolException.reject(RejectReason.TASK_IN_PROGRESS, pdu.bhsBytes());
         }
         int dataLength = pdu.data().readableBytes();
         long expected = command.expectedDataTransferLength();
         boolean write = command.write();
         if (dataLength > 0 && (!write || !parameters.immediateData() || dataLength > expected
                 || dataLength > parameters.firstBurstLength())) {
-            phase.reject(pdu, RejectReason.PROTOCOL_ERROR);
-            return;
+            throw IscsiProtocolException.reject(RejectReason.PROTOCOL_ERROR, pdu.bhsBytes());
         }
         byte[] cdb = cdb(pdu);
         long lunField = command.lun();
@@ -100,8 +97,7 @@ final class CommandHandler {
         LogicalUnit unit = lun < 0 ? null : units.get(lun);
         int expectedIn = command.read() ? readLength(pdu, write, expected) : 0;
         if (cdb.length == 0) {
-            phase.reject(pdu, RejectReason.INVALID_PDU_FIELD);
-            return;
+            throw IscsiProtocolException.reject(RejectReason.INVALID_PDU_FIELD, pdu.bhsBytes());
         }
         ScsiResponse early = transportAnswer(cdb, unit, units, write, expected);
         DataOutCollector collector = null;
@@ -139,7 +135,7 @@ final class CommandHandler {
         }
         if (write && expected > maxWrite) {
             LOG.warn("{}: write of {} bytes exceeds the connection memory bound", session, expected);
-            return TargetLuns.illegalRequest(0x24, 0x00);
+            return TargetLuns.writeTooLarge();
         }
         return null;
     }
@@ -218,7 +214,7 @@ final class CommandHandler {
             case COMPLETE -> dispatchReady(task.lun);
             case BAD_OFFSET, UNKNOWN_TRANSFER_TAG -> {
                 phase.reject(pdu, RejectReason.PROTOCOL_ERROR);
-                fail(task, TargetLuns.illegalRequest(0x4b, 0x00));
+                fail(task, TargetLuns.dataPhaseError());
             }
         }
     }

@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vtl.iscsi.login.LoginStateMachine;
 import org.vtl.iscsi.login.SessionParameters;
-import org.vtl.iscsi.login.TargetAuth;
-import org.vtl.iscsi.login.TargetPolicy;
+import org.vtl.iscsi.pdu.AsyncMessage;
 import org.vtl.iscsi.pdu.BhsDescriptor;
 import org.vtl.iscsi.pdu.ControlPdu;
 import org.vtl.iscsi.pdu.FramingError;
@@ -35,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One TCP connection of the target, on its Netty event loop: the login phase through {@link LoginStateMachine},
  * then the full feature phase (RFC 7143 7.1.3) through {@link FullFeaturePhase}. Owns StatSN (per connection,
- * RFC 7143 4.2.2.2), the memory bound and the target's NOP-In pings to an idle initiator. Every method runs on
+ * RFC 7143 4.2.2.2), the memory bound and the {@link NopPinger}. Every method runs on
  * the event loop except {@link #closeFromAnyThread} and the memory release callback.
  */
 public final class Connection extends ChannelInboundHandlerAdapter implements DataInSegmenter.Sink {
@@ -61,8 +60,7 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     private int statSn;
     private ScheduledFuture<?> timer;
     private int cid;
-    private int pingTag;
-    private int nextPingTag = 1;
+    private NopPinger pinger;
 
     public Connection(PortalSettings settings, TargetDirectory directory, SessionRegistry sessions,
                       SessionMetrics metrics, PduDecoder decoder, PduEncoder encoder) {
@@ -80,7 +78,8 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        login = new LoginStateMachine(settings.parameters(), new LoginDirectory(), initialWindow(), RANDOM);
+        login = new LoginStateMachine(settings.parameters(), new LoginDirectory(settings, directory, sessions),
+                initialWindow(), RANDOM);
         if (context.channel().isActive()) {
             armLoginTimer();
         }
@@ -192,7 +191,9 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         fullFeature = new FullFeaturePhase(this, session, settings, directory, budget, window, metrics);
         phase = Phase.FULL_FEATURE;
         cancelTimer();
-        armPing();
+        pinger = new NopPinger(ctx.executor(), this::sendPing, this::close, settings.nopInterval(),
+                settings.nopTimeout());
+        pinger.start();
         LOG.info("{}: {} logged in", ctx.channel().remoteAddress(), session);
     }
 
@@ -206,49 +207,24 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         close("framing error");
     }
 
-    // ---- NOP-In pings (RFC 7143 11.19: target-initiated NOP-In with a TTT asks for a NOP-Out) ----
-
-    private void armPing() {
-        long interval = settings.nopInterval().toMillis();
-        if (interval <= 0 || phase != Phase.FULL_FEATURE) {
-            return;
-        }
-        cancelTimer();
-        timer = ctx.executor().schedule(this::ping, interval, TimeUnit.MILLISECONDS);
-    }
-
     /** Called for every PDU received in full feature phase: the initiator is alive. */
     void activity() {
-        if (pingTag == 0) {
-            armPing();
-        }
-    }
-
-    private void ping() {
-        if (phase != Phase.FULL_FEATURE) {
-            return;
-        }
-        pingTag = nextPingTag++;
-        if (nextPingTag == BhsDescriptor.RESERVED_TAG || nextPingTag == 0) {
-            nextPingTag = 1;
-        }
-        // The StatSN of a NOP-In that asks for an answer is not advanced (RFC 7143 11.19.3).
-        write(new NopIn(0, BhsDescriptor.RESERVED_TAG, pingTag, statSn, expCmdSn(), maxCmdSn(), new byte[0])
-                .encode(ctx.alloc()));
-        ctx.flush();
-        timer = ctx.executor().schedule(() -> {
-            if (pingTag != 0) {
-                close("no answer to NOP-In ping");
-            }
-        }, settings.nopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        pinger.activity();
     }
 
     /** A NOP-Out answered a ping. */
     void pingAnswered(int targetTransferTag) {
-        if (targetTransferTag == pingTag) {
-            pingTag = 0;
-            armPing();
+        pinger.answered(targetTransferTag);
+    }
+
+    private void sendPing(int targetTransferTag) {
+        if (phase != Phase.FULL_FEATURE) {
+            return;
         }
+        // The StatSN of a NOP-In that asks for an answer is not advanced (RFC 7143 11.19.3).
+        write(new NopIn(0, BhsDescriptor.RESERVED_TAG, targetTransferTag, statSn, expCmdSn(), maxCmdSn(),
+                new byte[0]).encode(ctx.alloc()));
+        ctx.flush();
     }
 
     private void cancelTimer() {
@@ -345,6 +321,10 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         return settings.host();
     }
 
+    String remoteAddress() {
+        return String.valueOf(ctx.channel().remoteAddress());
+    }
+
     /** The port this connection was accepted on (the real one when the portal was bound to port 0). */
     int localPort() {
         return ctx.channel().localAddress() instanceof java.net.InetSocketAddress inet ? inet.getPort()
@@ -376,10 +356,29 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
         runOnLoop(() -> close(reason), () -> { });
     }
 
+    /**
+     * Asks the initiator to log out (RFC 7143 11.9.1 AsyncEvent 1) and closes the connection if it is still open
+     * after {@code seconds}; from any thread.
+     */
+    void requestLogoutFromAnyThread(int seconds, String reason) {
+        runOnLoop(() -> {
+            if (phase != Phase.FULL_FEATURE) {
+                return;
+            }
+            send(new AsyncMessage(0, takeStatSn(), expCmdSn(), maxCmdSn(), AsyncMessage.LOGOUT_REQUESTED, 0, 0, 0,
+                    seconds, new byte[0]));
+            ctx.flush();
+            ctx.executor().schedule(() -> close(reason), seconds, TimeUnit.SECONDS);
+        }, () -> { });
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         phase = Phase.CLOSED;
         cancelTimer();
+        if (pinger != null) {
+            pinger.stop();
+        }
         if (fullFeature != null) {
             fullFeature.connectionLost();
         }
@@ -403,28 +402,5 @@ public final class Connection extends ChannelInboundHandlerAdapter implements Da
     @Override
     public String toString() {
         return "Connection[" + (ctx == null ? "-" : ctx.channel().remoteAddress()) + ", " + phase + "]";
-    }
-
-    /** Login's view of the targets and sessions. */
-    private final class LoginDirectory implements LoginStateMachine.Directory {
-        @Override
-        public TargetPolicy target(String name) {
-            return directory.policy(name);
-        }
-
-        @Override
-        public TargetAuth discoveryAuth() {
-            return settings.discoveryAuth();
-        }
-
-        @Override
-        public boolean sessionExists(int tsih) {
-            return sessions.exists(tsih);
-        }
-
-        @Override
-        public int newTsih() {
-            return sessions.newTsih();
-        }
     }
 }

@@ -68,6 +68,23 @@ final class FullFeaturePhase {
 
     void received(Pdu pdu) {
         connection.activity();
+        try {
+            dispatch(pdu);
+        } catch (IscsiProtocolException e) {
+            handle(e);
+        }
+    }
+
+    /** The one place protocol violations become a Reject or a closed connection (RFC 7143 11.17, 7.1.3). */
+    private void handle(IscsiProtocolException e) {
+        if (e.closesConnection()) {
+            connection.close(e.getMessage());
+        } else {
+            reject(e.reason(), e.rejectedHeader());
+        }
+    }
+
+    private void dispatch(Pdu pdu) {
         Opcode opcode = pdu.opcode();
         if (opcode == null) {
             reject(pdu, RejectReason.COMMAND_NOT_SUPPORTED);
@@ -118,6 +135,8 @@ final class FullFeaturePhase {
             try {
                 window.advance();
                 deliver(held);
+            } catch (IscsiProtocolException e) {
+                handle(e);
             } finally {
                 held.release();
                 if (bytes > 0) {
@@ -192,10 +211,14 @@ final class FullFeaturePhase {
     }
 
     void reject(Pdu pdu, RejectReason reason) {
+        reject(reason, pdu.bhsBytes());
+    }
+
+    private void reject(RejectReason reason, byte[] bhs) {
         metrics.rejected(reason);
-        LOG.debug("{}: reject {} ({})", session, pdu, reason);
+        LOG.debug("{}: reject opcode 0x{} ({})", session, Integer.toHexString(bhs[0] & 0x3f), reason);
         connection.send(new Reject(reason.code(), connection.takeStatSn(), window.expCmdSn(), currentMaxCmdSn(), 0,
-                pdu.bhsBytes()));
+                bhs));
     }
 
     /** MaxCmdSN widened by what the session can afford now (RFC 7143 4.2.2.1). */

@@ -52,6 +52,16 @@ public final class Session {
         return parameters.targetName();
     }
 
+    /** The initiator's address and port. */
+    public String remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    /** Asks the initiator to log out within {@code seconds}, then closes; from any thread. */
+    public void requestLogout(int seconds, String reason) {
+        connection.requestLogoutFromAnyThread(seconds, reason);
+    }
+
     /** Closes the session's connection from any thread. */
     public void close(String reason) {
         connection.closeFromAnyThread(reason);

@@ -70,6 +70,18 @@ public final class SessionRegistry {
         }
     }
 
+    /**
+     * Asks every session of a removed target to log out (Async Message, RFC 7143 11.9.1) and closes those
+     * still open after {@code seconds}.
+     */
+    public void retireTarget(String targetName, int seconds) {
+        for (Session s : sessions.values()) {
+            if (targetName.equalsIgnoreCase(String.valueOf(s.targetName()))) {
+                s.requestLogout(seconds, "target removed");
+            }
+        }
+    }
+
     /** Closes everything (server shutdown). */
     public void closeAll(String reason) {
         sessions.values().forEach(s -> s.close(reason));

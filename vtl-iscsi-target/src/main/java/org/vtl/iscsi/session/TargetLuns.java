@@ -2,6 +2,9 @@ package org.vtl.iscsi.session;
 
 import org.vtl.scsi.Payload;
 import org.vtl.scsi.ScsiResponse;
+import org.vtl.scsi.SenseCode;
+import org.vtl.scsi.SenseData;
+import org.vtl.scsi.SenseEncoder;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +20,7 @@ final class TargetLuns {
 
     static final int REPORT_LUNS = 0xa0;
     static final int INQUIRY = 0x12;
-    private static final int SENSE_ILLEGAL_REQUEST = 0x05;
     private static final int SENSE_ABORTED_COMMAND = 0x0b;
-    private static final int SENSE_HARDWARE_ERROR = 0x04;
 
     private TargetLuns() {
     }
@@ -59,7 +60,7 @@ final class TargetLuns {
     /** Standard INQUIRY data for a LUN without a logical unit: qualifier 011b, type 1Fh. */
     static ScsiResponse absentInquiry(byte[] cdb) {
         if (cdb.length < 6 || (cdb[1] & 0x01) != 0) {
-            return illegalRequest(0x25, 0x00);
+            return lunNotSupported();
         }
         int allocation = (cdb[3] & 0xff) << 8 | (cdb[4] & 0xff);
         ByteBuffer data = ByteBuffer.allocateDirect(36);
@@ -80,24 +81,37 @@ final class TargetLuns {
     }
 
     static ScsiResponse lunNotSupported() {
-        return illegalRequest(0x25, 0x00);
+        return checkCondition(SenseCode.LOGICAL_UNIT_NOT_SUPPORTED);
     }
 
-    static ScsiResponse illegalRequest(int asc, int ascq) {
-        return ScsiResponse.checkCondition(fixedSense(SENSE_ILLEGAL_REQUEST, asc, ascq));
+    /** ILLEGAL REQUEST, INVALID FIELD IN CDB (24h/00h): a write larger than the connection can hold. */
+    static ScsiResponse writeTooLarge() {
+        return checkCondition(SenseCode.INVALID_FIELD_IN_CDB);
     }
 
-    /** ABORTED COMMAND, PROTOCOL SERVICE CRC ERROR (47h/05h): a Data-Out data digest failed at ERL 0. */
+    private static ScsiResponse checkCondition(SenseCode code) {
+        return ScsiResponse.checkCondition(SenseEncoder.encode(SenseData.of(code), false));
+    }
+
+    /**
+     * ABORTED COMMAND, PROTOCOL SERVICE CRC ERROR (47h/05h): a Data-Out data digest failed at ERL 0. Written
+     * here because vtl-core's curated {@link SenseCode} has no transport codes.
+     */
     static ScsiResponse digestFailure() {
         return ScsiResponse.checkCondition(fixedSense(SENSE_ABORTED_COMMAND, 0x47, 0x05));
     }
 
-    /** HARDWARE ERROR, INTERNAL TARGET FAILURE (44h/00h): a logical unit failed instead of answering. */
-    static ScsiResponse internalFailure() {
-        return ScsiResponse.checkCondition(fixedSense(SENSE_HARDWARE_ERROR, 0x44, 0x00));
+    /** ABORTED COMMAND, DATA PHASE ERROR (4Bh/00h): Data-Out outside the transfer or for an unknown R2T. */
+    static ScsiResponse dataPhaseError() {
+        return ScsiResponse.checkCondition(fixedSense(SENSE_ABORTED_COMMAND, 0x4b, 0x00));
     }
 
-    /** Fixed-format sense data (SPC-5 4.4.3), 18 bytes. */
+    /** HARDWARE ERROR, INTERNAL TARGET FAILURE (44h/00h): a logical unit failed instead of answering. */
+    static ScsiResponse internalFailure() {
+        return checkCondition(SenseCode.INTERNAL_TARGET_FAILURE);
+    }
+
+    /** Fixed-format sense data (SPC-5 4.4.3), 18 bytes, for the transport's own codes. */
     static byte[] fixedSense(int key, int asc, int ascq) {
         byte[] sense = new byte[18];
         sense[0] = 0x70;

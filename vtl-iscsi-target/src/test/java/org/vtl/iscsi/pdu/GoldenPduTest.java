@@ -38,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class GoldenPduTest {
 
+    /** PDUs up to this size are also framed one byte at a time (larger ones: random splits only). */
+    private static final int BYTEWISE_LIMIT = 4096;
+
     static Stream<Path> goldenPdus() throws IOException, URISyntaxException {
         Path root = Path.of(GoldenPduTest.class.getResource("/pdu").toURI());
         try (Stream<Path> files = Files.walk(root)) {
@@ -66,11 +69,13 @@ class GoldenPduTest {
                 assertArrayEquals(ByteBufUtil.getBytes(pdu.data()), ByteBufUtil.getBytes(split.data()));
                 split.release();
             }
-            int[] ones = new int[wire.length];
-            java.util.Arrays.fill(ones, 1);
-            Pdu bytewise = frame(wire, hd, dd, ones);
-            assertArrayEquals(ByteBufUtil.getBytes(pdu.data()), ByteBufUtil.getBytes(bytewise.data()));
-            bytewise.release();
+            if (wire.length <= BYTEWISE_LIMIT) {
+                int[] ones = new int[wire.length];
+                java.util.Arrays.fill(ones, 1);
+                Pdu bytewise = frame(wire, hd, dd, ones);
+                assertArrayEquals(ByteBufUtil.getBytes(pdu.data()), ByteBufUtil.getBytes(bytewise.data()));
+                bytewise.release();
+            }
             crossCheckWithJscsi(wire, hd, dd, pdu);
         } finally {
             pdu.release();
@@ -81,7 +86,7 @@ class GoldenPduTest {
         List<Integer> parts = new ArrayList<>();
         int left = length;
         while (left > 0) {
-            int n = 1 + random.nextInt(Math.min(left, 64));
+            int n = 1 + random.nextInt(Math.min(left, Math.max(64, length / 16)));
             parts.add(n);
             left -= n;
         }
@@ -185,7 +190,11 @@ class GoldenPduTest {
             // libiscsi sends NSG=1 with T=0 while exchanging CHAP; jSCSI insists NSG be zero without T.
             boolean libiscsiQuirk = ours.opcode() == Opcode.LOGIN_REQUEST
                     && String.valueOf(e.getMessage()).startsWith("NextStageNumber is reserved");
-            assertEquals(true, libiscsiQuirk, "jSCSI rejects: " + e.getMessage());
+            // jSCSI's TMF request parser insists on zero in fields RFC 7143 11.5 gives values (Referenced Task
+            // Tag 0xffffffff for functions other than ABORT TASK, RefCmdSN for ABORT TASK).
+            boolean jscsiTmfQuirk = ours.opcode() == Opcode.TASK_MGMT_REQUEST
+                    && String.valueOf(e.getMessage()).startsWith("Field is reserved");
+            assertEquals(true, libiscsiQuirk || jscsiTmfQuirk, "jSCSI rejects: " + e.getMessage());
             return;
         }
         var bhs = theirs.getBasicHeaderSegment();

@@ -128,7 +128,7 @@ class ProtocolConversationIT {
             var keys = IscsiTestClient.normalKeys(TargetFixture.OPEN);
             keys.put("MaxRecvDataSegmentLength", "512");
             c.login(keys);
-            c.send(c.command(0x01, lun(1), 0x01, 0, IscsiTestClient.cdb(0x01), new byte[0]));
+            c.send(c.command(0x81, lun(1), 0x01, 0, IscsiTestClient.cdb(0x01), new byte[0]));
             c.expect(ScsiResponsePdu.class);
             c.send(c.command(0xc1, lun(1), 0x30, 2000, IscsiTestClient.read6(2000), new byte[0]));
             ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -205,6 +205,41 @@ class ProtocolConversationIT {
             c.send(c.command(0xc1, lun(7), 0x42, 36, IscsiTestClient.cdb(0x12, 0, 0, 0, 36), new byte[0]));
             Pdu inquiry = c.receive();
             assertEquals(0x7f, inquiry.data().getByte(0) & 0xff, "qualifier 011b, type 1Fh");
+        }
+    }
+
+    @Test
+    void reportLunsAnswerIsByteExact() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
+            int cmdSn = c.cmdSn;
+            int statSn = c.expStatSn;
+            c.send(c.command(0xc1, lun(0), 0x40, 64, IscsiTestClient.cdb(0xa0, 0, 0, 0, 0, 0, 0, 0, 0, 64),
+                    new byte[0]));
+            Pdu p = c.receive();
+            java.nio.ByteBuffer want = java.nio.ByteBuffer.allocate(48 + 32);
+            want.put((byte) 0x25);                          // Data-In
+            want.put((byte) 0x83);                          // F | U (residual underflow) | S (status here)
+            want.put((byte) 0);                             // reserved
+            want.put((byte) 0);                             // status GOOD
+            want.putInt(32);                                // TotalAHSLength 0, DataSegmentLength 32
+            want.putLong(0);                                // LUN reserved without the A bit
+            want.putInt(0x40);                              // Initiator Task Tag
+            want.putInt(0xffffffff);                        // Target Transfer Tag reserved
+            want.putInt(statSn);                            // StatSN (S set)
+            want.putInt(cmdSn + 1);                         // ExpCmdSN
+            want.putInt(cmdSn + 64);                        // MaxCmdSN: 64 free task slots
+            want.putInt(0);                                 // DataSN
+            want.putInt(0);                                 // Buffer Offset
+            want.putInt(32);                                // Residual Count: 64 expected, 32 sent
+            want.putInt(24).putInt(0);                      // LUN LIST LENGTH 3 * 8, reserved
+            want.putLong(0x0000_0000_0000_0000L);           // LUN 0
+            want.putLong(0x0001_0000_0000_0000L);           // LUN 1
+            want.putLong(0x0002_0000_0000_0000L);           // LUN 2
+            byte[] got = new byte[48 + 32];
+            p.bhs().getBytes(0, got, 0, 48);
+            p.data().getBytes(0, got, 48, 32);
+            assertArrayEquals(want.array(), got);
         }
     }
 
@@ -430,6 +465,85 @@ class ProtocolConversationIT {
     }
 
     @Test
+    void aLogicalUnitThatFailsGivesHardwareErrorInternalTargetFailure() throws Exception {
+        start(TargetFixture.config());
+        org.vtl.scsi.LogicalUnit failing = new org.vtl.scsi.LogicalUnit() {
+            @Override
+            public int peripheralDeviceType() {
+                return 1;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<org.vtl.scsi.ScsiResponse> execute(
+                    org.vtl.scsi.ScsiCommand command) {
+                command.dataOut().release();
+                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("broken"));
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<org.vtl.scsi.TaskManagementResponse> manageTask(
+                    org.vtl.scsi.TaskManagementFunction function, org.vtl.scsi.Nexus nexus, long tag) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        org.vtl.scsi.TaskManagementResponse.FUNCTION_COMPLETE);
+            }
+        };
+        fixture.registry.put(TargetDefinition.open("iqn.2026-11.org.vtl:failing", Map.of(0L, failing)));
+        try (IscsiTestClient c = fixture.loggedIn("iqn.2026-11.org.vtl:failing")) {
+            c.send(c.command(0x81, lun(0), 0x59, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            ScsiResponsePdu r = c.expect(ScsiResponsePdu.class);
+            assertEquals(0x02, r.status());
+            byte[] sense = r.sense();
+            assertEquals(0x04, sense[2] & 0x0f);
+            assertEquals(0x44, sense[12]);
+            assertEquals(0x00, sense[13]);
+        }
+    }
+
+    @Test
+    void taskTagStillInUseIsRejectedAsTaskInProgress() throws Exception {
+        start(TargetFixture.config());
+        fixture.tape.close();
+        try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
+            c.send(c.command(0x81, lun(1), 0x55, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            c.send(c.command(0x81, lun(1), 0x55, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            Reject reject = c.expect(Reject.class);
+            assertEquals(RejectReason.TASK_IN_PROGRESS.code(), reject.reason());
+            assertEquals(0x55, java.nio.ByteBuffer.wrap(reject.rejectedHeader()).getInt(16));
+            fixture.tape.open();
+            assertEquals(0x55, c.expect(ScsiResponsePdu.class).initiatorTaskTag());
+        }
+    }
+
+    @Test
+    void immediateDataWhenImmediateDataIsNoIsRejected() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.connect()) {
+            var keys = IscsiTestClient.normalKeys(TargetFixture.OPEN);
+            keys.put("ImmediateData", "No");
+            c.login(keys);
+            c.send(c.command(0xa1, lun(1), 0x56, 100, IscsiTestClient.write6(100), new byte[100]));
+            assertEquals(RejectReason.PROTOCOL_ERROR.code(), c.expect(Reject.class).reason());
+            c.send(new NopOut(true, 0, 0x57, 0xffffffff, c.cmdSn, c.expStatSn, new byte[0]));
+            assertEquals(0x57, c.expect(NopIn.class).initiatorTaskTag(), "the session goes on");
+        }
+        assertTrue(fixture.tape.records().isEmpty());
+    }
+
+    @Test
+    void scsiCommandInADiscoverySessionIsRejected() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient c = fixture.connect()) {
+            java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+            keys.put("InitiatorName", IscsiTestClient.INITIATOR);
+            keys.put("SessionType", "Discovery");
+            c.login(keys);
+            c.send(c.command(0x81, lun(0), 0x58, 0, IscsiTestClient.cdb(0x00), new byte[0]));
+            assertEquals(RejectReason.PROTOCOL_ERROR.code(), c.expect(Reject.class).reason());
+        }
+        assertTrue(fixture.changer.opcodes().isEmpty());
+    }
+
+    @Test
     void dataSegmentOverTheLimitIsRejectedAndClosesTheConnection() throws Exception {
         start(TargetFixture.config());
         try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
@@ -504,6 +618,34 @@ class ProtocolConversationIT {
     }
 
     @Test
+    void garbageConnectionsDoNotDisturbAHealthySession() throws Exception {
+        start(TargetFixture.config());
+        try (IscsiTestClient healthy = fixture.loggedIn(TargetFixture.OPEN)) {
+            Random random = new Random(11);
+            for (int i = 0; i < 50; i++) {
+                try (IscsiTestClient junk = fixture.connect()) {
+                    byte[] garbage = new byte[1 + random.nextInt(4096)];
+                    random.nextBytes(garbage);
+                    if (i % 2 == 0 && garbage.length >= 48) {
+                        garbage[0] = 0x43;                  // looks like a Login Request
+                        garbage[4] = 0;                     // no AHS
+                    }
+                    junk.sendRaw(garbage);
+                }
+                healthy.send(new NopOut(true, 0, 0x1000 + i, 0xffffffff, healthy.cmdSn, healthy.expStatSn,
+                        new byte[]{(byte) i}));
+                assertEquals(0x1000 + i, healthy.expect(NopIn.class).initiatorTaskTag());
+            }
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (fixture.server.sessionCount() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(0, fixture.server.sessionCount());
+        assertEquals(0.0, fixture.meters.get("iscsi.internal.errors").counter().count());
+    }
+
+    @Test
     void sameInitiatorOpensOneSessionPerIsidAndTheSameIsidReinstates() throws Exception {
         start(TargetFixture.config());
         IscsiTestClient a = fixture.connect();
@@ -517,6 +659,12 @@ class ProtocolConversationIT {
         a.send(a.command(0x81, lun(1), 0x11, 0, IscsiTestClient.cdb(0x00), new byte[0]));
         assertEquals(0, a.expect(ScsiResponsePdu.class).status());
         assertEquals(0, b.expect(ScsiResponsePdu.class).status());
+        var infos = fixture.server.sessions();
+        assertEquals(2, infos.size());
+        assertTrue(infos.stream().allMatch(i -> i.initiatorName().equals(IscsiTestClient.INITIATOR)
+                && TargetFixture.OPEN.equals(i.targetName()) && !i.discovery()));
+        assertEquals(java.util.Set.of("800000000001", "800000000002"),
+                infos.stream().map(SessionInfo::isid).collect(java.util.stream.Collectors.toSet()));
         IscsiTestClient again = fixture.connect();
         again.isid = 0x8000_0000_0001L;
         again.login(IscsiTestClient.normalKeys(TargetFixture.OPEN));
@@ -528,10 +676,13 @@ class ProtocolConversationIT {
     }
 
     @Test
-    void removingATargetClosesItsSessions() throws Exception {
+    void removingATargetAsksForALogoutThenClosesItsSessions() throws Exception {
         start(TargetFixture.config());
         try (IscsiTestClient c = fixture.loggedIn(TargetFixture.OPEN)) {
             fixture.registry.remove(TargetFixture.OPEN);
+            org.vtl.iscsi.pdu.AsyncMessage async = c.expect(org.vtl.iscsi.pdu.AsyncMessage.class);
+            assertEquals(org.vtl.iscsi.pdu.AsyncMessage.LOGOUT_REQUESTED, async.asyncEvent());
+            assertEquals(2, async.parameter3(), "seconds before the target drops the session");
             assertTrue(c.closedByTarget());
         }
     }

@@ -47,7 +47,7 @@ final class TargetFixture implements AutoCloseable {
     }
 
     static IscsiTargetConfig config() {
-        return IscsiTargetConfig.defaults().withPortal("127.0.0.1", 0)
+        return IscsiTargetConfig.defaults().withPortal("127.0.0.1", Integer.getInteger("vtl.iscsi.test.port", 0))
                 .withTimers(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 

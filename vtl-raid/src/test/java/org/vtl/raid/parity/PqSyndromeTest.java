@@ -17,7 +17,7 @@ class PqSyndromeTest {
     private static final long[] LENGTHS = {1, 7, 8, 9, 63, 64, 65, 127, 4096, 4096 + 13, 65536};
 
     static List<PqSyndrome> fastKernels() {
-        return List.of(PqSyndrome.swar(), PqSyndrome.vector(), PqSyndrome.fastest());
+        return List.of(PqSyndrome.swar(), PqSyndrome.vector(), VectorPqSyndrome.SHIFT_ADD, PqSyndrome.fastest());
     }
 
     @ParameterizedTest
@@ -69,7 +69,7 @@ class PqSyndromeTest {
             data[2].set(ValueLayout.JAVA_BYTE, 0, (byte) 0x80);
             MemorySegment p = arena.allocate(1);
             MemorySegment q = arena.allocate(1);
-            for (PqSyndrome kernel : List.of(PqSyndrome.reference(), PqSyndrome.swar(), PqSyndrome.vector())) {
+            for (PqSyndrome kernel : allKernels()) {
                 kernel.generate(data, 3, p, q, 1);
                 assertEquals((byte) 0x80, p.get(ValueLayout.JAVA_BYTE, 0), kernel.name());
                 // 1*1 ^ 2*1 ^ 4*0x80 = 1 ^ 2 ^ 0x3A
@@ -93,7 +93,8 @@ class PqSyndromeTest {
                 kernel.multiply(dst, c, length);
                 for (int i = 0; i < length; i++) {
                     int expected = GaloisField.multiply(c, i & 0xFF);
-                    assertEquals((byte) expected, dst.get(ValueLayout.JAVA_BYTE, i), kernel.name() + " c=" + c + " i=" + i);
+                    assertEquals((byte) expected, dst.get(ValueLayout.JAVA_BYTE, i),
+                            kernel.name() + " c=" + c + " i=" + i);
                 }
             }
         }
@@ -128,6 +129,6 @@ class PqSyndromeTest {
     }
 
     static List<PqSyndrome> allKernels() {
-        return List.of(PqSyndrome.reference(), PqSyndrome.swar(), PqSyndrome.vector());
+        return List.of(PqSyndrome.reference(), PqSyndrome.swar(), PqSyndrome.vector(), VectorPqSyndrome.SHIFT_ADD);
     }
 }
