@@ -156,7 +156,8 @@ public final class Appliance implements AutoCloseable {
         List<String> portals = startPortals(registry);
         component(ComponentStatus.running("iSCSI target", String.join(", ", portals) + " (" + targets.targets()
                 + " targets)"));
-        return new AdminServices(Optional.of(library), Optional.of(cartridges), Optional.of(pool), Optional.empty());
+        return new AdminServices(Optional.of(library), Optional.of(cartridges), Optional.of(pool),
+                Optional.of(new CatalogStats(library)));
     }
 
     /**

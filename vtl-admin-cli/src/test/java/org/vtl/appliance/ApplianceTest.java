@@ -214,14 +214,15 @@ class ApplianceTest {
     }
 
     @Test
-    void resourcesWithoutTheirComponentAnswer503NamingIt() throws Exception {
+    void statsPerPartitionComeFromTheCatalog() throws Exception {
         Path data = dir.resolve("data");
         try (Appliance appliance = Appliance.start(config(data))) {
             HttpResponse<String> r = get(appliance, "/api/v1/stats", token(data));
-            assertEquals(503, r.statusCode());
-            assertEquals("statistics are not available: this appliance runs without the tape drives and the "
-                    + "compression engine (see vtl status)",
-                    Json.MAPPER.readTree(r.body()).path("error").path("message").asText());
+            assertEquals(200, r.statusCode());
+            JsonNode stats = Json.MAPPER.readTree(r.body());
+            assertEquals("default", stats.path("partitions").get(0).path("name").asText());
+            assertEquals(0, stats.path("partitions").get(0).path("writtenBytes").asLong());
+            assertEquals(1.0, stats.path("partitions").get(0).path("compressionRatio").asDouble());
         }
     }
 

@@ -124,4 +124,22 @@ class PoolIntegrityTest {
             PoolFixture.assertContent(pool, e, 4);
         }
     }
+
+    @Test
+    void readRepairIsCountedInTheMeters() throws Exception {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        paths = PoolFixture.members(dir, "r", 6);
+        try (Pool pool = Pool.create(paths, PoolFixture.options(MEMBER), registry)) {
+            Extent e = PoolFixture.write(pool, pool.stripeCapacity(), 5);
+            flip(memberOf(e, 1), LAYOUT.chunkOffset(e.row()) + 10, 6);
+            PoolFixture.assertContent(pool, e, 5);
+            assertEquals(1.0, registry.get("vtl.raid.read.corrupt.chunks").functionCounter().count());
+            assertEquals(1.0, registry.get("vtl.raid.read.reconstructed.chunks").functionCounter().count());
+            assertEquals(1.0, registry.get("vtl.raid.read.repaired.chunks").functionCounter().count());
+            int member = LAYOUT.member(e.row(), 1);
+            assertEquals(1.0, registry.get("vtl.raid.member.errors").tag("member", Integer.toString(member))
+                    .functionCounter().count());
+        }
+    }
 }

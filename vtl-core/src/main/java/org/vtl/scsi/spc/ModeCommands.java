@@ -177,7 +177,7 @@ final class ModeCommands {
             if (page == null) {
                 throw ScsiException.invalidParameterField(at, -1);
             }
-            byte[] bytes = java.util.Arrays.copyOfRange(p, at, at + length);
+            byte[] bytes = page.fullLength(java.util.Arrays.copyOfRange(p, at, at + length));
             page.check(bytes, at);
             out.add(new Selected(page, bytes));
             at += length;

@@ -19,10 +19,21 @@ public final class ModePage {
     private final byte[] changeable;
     private final UnaryOperator<byte[]> view;
     private final SelectAction onSelect;
+    private final int shortestSelect;
     private byte[] current;
 
     public ModePage(int pageCode, int subpageCode, byte[] defaults, byte[] changeable,
                     UnaryOperator<byte[]> view, SelectAction onSelect) {
+        this(pageCode, subpageCode, defaults, changeable, view, onSelect, defaults.length);
+    }
+
+    /**
+     * A page whose MODE SELECT may be shorter than the page, down to {@code shortestSelect} bytes with its
+     * header: a page of repeated descriptors (e.g. the medium partition page's partition size descriptors,
+     * SSC-5 8.3.6) where the fields left out are zero.
+     */
+    public ModePage(int pageCode, int subpageCode, byte[] defaults, byte[] changeable,
+                    UnaryOperator<byte[]> view, SelectAction onSelect, int shortestSelect) {
         if (defaults.length != changeable.length) {
             throw new IllegalArgumentException("mask length differs for page " + pageCode);
         }
@@ -32,6 +43,7 @@ public final class ModePage {
         this.changeable = changeable.clone();
         this.view = view;
         this.onSelect = onSelect;
+        this.shortestSelect = Math.min(Math.max(shortestSelect, subpageCode == 0 ? 2 : 4), defaults.length);
         this.current = defaults.clone();
     }
 
@@ -85,6 +97,19 @@ public final class ModePage {
 
     public synchronized byte[] current() {
         return values(0);
+    }
+
+    /**
+     * A selected page at its full length: a shorter one this page allows is extended with zeros and its page
+     * length set to the full length; any other page is returned as is (and {@link #check} judges its length).
+     */
+    public byte[] fullLength(byte[] page) {
+        if (page.length >= defaults.length || page.length < shortestSelect || subpageCode != 0) {
+            return page;
+        }
+        byte[] full = Arrays.copyOf(page, defaults.length);
+        full[1] = (byte) (defaults.length - 2);
+        return full;
     }
 
     /**

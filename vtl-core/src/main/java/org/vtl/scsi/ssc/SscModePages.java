@@ -118,8 +118,11 @@ final class SscModePages {
         for (int i = 8; i < c.length; i++) {
             c[i] = (byte) 0xff;
         }
+        // Linux st (partition_tape) selects the page with two partition size descriptors whatever the maximum:
+        // descriptors left out are zero, as on IBM and HPE LTO drives.
         return new ModePage(0x11, 0, d, c, this::partitionView, ModePage.SelectAction.of(
-                (page, offset) -> requestedSizes(page, offset), page -> requestedPartitions = requestedSizes(page, 0)));
+                (page, offset) -> requestedSizes(page, offset), page -> requestedPartitions = requestedSizes(page, 0)),
+                8);
     }
 
     private byte[] partitionView(byte[] page) {

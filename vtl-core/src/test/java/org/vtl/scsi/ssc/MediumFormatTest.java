@@ -49,6 +49,39 @@ class MediumFormatTest {
         assertEquals(1, data(f.host.send(0x34, 0, 0, 0, 0, 0, 0, 0, 0, 0))[1]);
     }
 
+    /**
+     * What Linux st's partition_tape sends for {@code mt mkpartition SIZE} (MODE SELECT(6), PF, the header and
+     * block descriptor as MODE SENSE returned them): page 11h with only two partition size descriptors (page
+     * length 0Ah, shorter than the page's 0Eh), then FORMAT MEDIUM 1h because POFM is set.
+     */
+    private ScsiResponse selectAsLinuxSt(int flags, int units, int partition1) {
+        byte[] p = TestInitiator.bytes(0x00, 0x00, 0x10, 0x08, 0x5E, 0, 0, 0, 0, 0, 0, 0,
+                0x11, 0x0A, 0x03, 0x01, flags, 0x03, units, 0x00, 0xFF, 0xFF, partition1 >>> 8, partition1 & 0xFF);
+        return f.host.send(TestInitiator.bytes(0x15, 0x10, 0, 0, p.length, 0), p);
+    }
+
+    @Test
+    void linuxStMkpartitionWithFixedPartitionsSelectsTwoDescriptorsAndFormats() {
+        assertEquals(ScsiStatus.GOOD, selectAsLinuxSt(0x9C, 0x00, 1).status()); // mt mkpartition 1: FDP
+        assertEquals(ScsiStatus.GOOD, f.host.send(0x04, 0, 0x01, 0, 0, 0).status());
+        byte[] d = data(f.host.send(0x1A, 0x08, 0x11, 0, 0xff, 0));
+        assertEquals("110e0301" + "1c0309" + "00" + "1770" + "1770" + "00000000", hex(Arrays.copyOfRange(d, 4, 20)));
+    }
+
+    @Test
+    void linuxStMkpartitionInGigabytesSizesPartitionOne() {
+        assertEquals(ScsiStatus.GOOD, selectAsLinuxSt(0x3C, 0x09, 1).status()); // mt mkpartition 1000: IDP, GB
+        assertEquals(ScsiStatus.GOOD, f.host.send(0x04, 0, 0x01, 0, 0, 0).status());
+        byte[] d = data(f.host.send(0x1A, 0x08, 0x11, 0, 0xff, 0));
+        assertEquals("110e0301" + "1c0309" + "00" + "2edf" + "0001" + "00000000", hex(Arrays.copyOfRange(d, 4, 20)));
+    }
+
+    @Test
+    void mediumPartitionSelectShorterThanFixedPartIsInvalidPageLength() {
+        byte[] p = TestInitiator.bytes(0x00, 0x00, 0x10, 0x00, 0x11, 0x04, 0x03, 0x00, 0x1C, 0x03);
+        assertSense(f.host.send(TestInitiator.bytes(0x15, 0x10, 0, 0, p.length, 0), p), 5, 0x26, 0x00);
+    }
+
     @Test
     void formatAwayFromBeginningIsPositionPastBeginning() {
         f.writeVariable(new byte[10]);

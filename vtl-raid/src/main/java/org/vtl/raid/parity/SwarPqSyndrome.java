@@ -46,6 +46,40 @@ final class SwarPqSyndrome implements PqSyndrome {
     static void generateRange(MemorySegment[] data, int count, MemorySegment p, MemorySegment q, long from, long to) {
         long off = from;
         int last = count - 1;
+        for (; off + 32 <= to; off += 32) {
+            MemorySegment top = data[last];
+            long q0 = top.get(LONG, off);
+            long q1 = top.get(LONG, off + 8);
+            long q2 = top.get(LONG, off + 16);
+            long q3 = top.get(LONG, off + 24);
+            long p0 = q0;
+            long p1 = q1;
+            long p2 = q2;
+            long p3 = q3;
+            for (int i = last - 1; i >= 0; i--) {
+                MemorySegment s = data[i];
+                long d0 = s.get(LONG, off);
+                long d1 = s.get(LONG, off + 8);
+                long d2 = s.get(LONG, off + 16);
+                long d3 = s.get(LONG, off + 24);
+                p0 ^= d0;
+                p1 ^= d1;
+                p2 ^= d2;
+                p3 ^= d3;
+                q0 = timesTwo(q0) ^ d0;
+                q1 = timesTwo(q1) ^ d1;
+                q2 = timesTwo(q2) ^ d2;
+                q3 = timesTwo(q3) ^ d3;
+            }
+            p.set(LONG, off, p0);
+            p.set(LONG, off + 8, p1);
+            p.set(LONG, off + 16, p2);
+            p.set(LONG, off + 24, p3);
+            q.set(LONG, off, q0);
+            q.set(LONG, off + 8, q1);
+            q.set(LONG, off + 16, q2);
+            q.set(LONG, off + 24, q3);
+        }
         for (; off + 8 <= to; off += 8) {
             long qv = data[last].get(LONG, off);
             long pv = qv;
