@@ -2,6 +2,8 @@ package org.vtl.bench.initiator;
 
 import java.nio.ByteBuffer;
 
+import org.vtl.iscsi.pdu.Opcode;
+
 /**
  * Field offsets of the 48-byte Basic Header Segment (RFC 7143 section 11.2) and accessors over a buffer holding
  * one. Absolute gets and puts only, so the buffer's position and limit are left alone.

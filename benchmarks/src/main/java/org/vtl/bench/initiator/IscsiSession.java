@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.vtl.iscsi.pdu.Opcode;
+
 /**
  * A logged-in iSCSI session with one connection. Commands are submitted from any thread and run concurrently up
  * to {@link InitiatorConfig#maxOutstanding()} and the target's CmdSN window (RFC 7143 section 4.2.2.1). Owns one

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
 
+import org.vtl.iscsi.pdu.Opcode;
+
 /**
  * The login phase of one leading connection (RFC 7143 sections 6.3 and 11.12/11.13): security negotiation with
  * AuthMethod None or CHAP (MD5), then operational negotiation, then Full Feature Phase. Runs in the caller's

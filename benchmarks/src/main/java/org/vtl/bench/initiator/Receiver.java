@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.vtl.iscsi.pdu.Opcode;
+
 /**
  * The receiver thread of a session: reads every PDU the target sends and dispatches it. Data-In payload is read
  * straight from the socket into the task's buffer at its BufferOffset (no intermediate copy); R2Ts are answered
