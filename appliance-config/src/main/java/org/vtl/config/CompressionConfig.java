@@ -4,7 +4,8 @@ package org.vtl.config;
 public record CompressionConfig(
         @ConfigKey(doc = "zstd, or none to store blocks raw.")
         Codec codec,
-        @ConfigKey(doc = "zstd level; higher compresses more and costs more CPU.", min = 1, max = 19)
+        @ConfigKey(doc = "zstd level: 1 (the default) is the fastest regular level; higher compresses more and"
+                + " costs more CPU; -7..-1 are zstd's fast levels; 0 means zstd's own default (3).", min = -7, max = 19)
         int level,
         @ConfigKey(doc = "Engine threads (the card's compression cores).", min = 1, max = 64)
         int threads,

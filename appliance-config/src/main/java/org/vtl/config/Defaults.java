@@ -24,7 +24,7 @@ public final class Defaults {
                 null, null, List.of());
         return new ApplianceConfig("./vtl-data",
                 new PoolConfig(new MembersConfig(6, List.of(), ByteSize.ofGiB(16)), ByteSize.ofMiB(1), 1, true),
-                new CompressionConfig(Codec.ZSTD, 3, 2, 64),
+                new CompressionConfig(Codec.ZSTD, 1, 2, 64),
                 new IscsiConfig(List.of("127.0.0.1:3260"), 64, 262_144, 1_048_576, 65_536),
                 List.of(partition),
                 new AdminConfig("127.0.0.1", ADMIN_PORT, "admin.token"),

@@ -129,7 +129,7 @@ class ConfigLoaderTest {
     void allErrorsOfAFileAreReportedTogetherOneLineEach() {
         String yaml = """
                 colour: blue
-                compression: {level: 0, threads: 65}
+                compression: {level: 20, threads: 65}
                 partitions:
                   - {name: a}
                   - {name: b, drives: 0}
@@ -137,7 +137,7 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "bad.yaml"));
         assertEquals(List.of(
                 "colour: unknown key (known keys: dataDir, pool, compression, iscsi, partitions, admin, metrics)",
-                "compression.level: must be between 1 and 19, was 0",
+                "compression.level: must be between -7 and 19, was 20",
                 "compression.threads: must be between 1 and 64, was 65",
                 "partitions[1].drives: must be between 1 and 64, was 0"), e.errors());
         assertEquals("bad.yaml: 4 errors", e.getMessage().lines().findFirst().orElseThrow());
