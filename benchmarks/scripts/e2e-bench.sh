@@ -12,6 +12,7 @@
 #
 # Knobs (environment, defaults in brackets):
 #   BYTES_PER_DRIVE [256m]  BLOCK_SIZES [64k,256k,1m]  DRIVES_LIST [1,2,4]  CORPORA [random,realistic]
+#   WARMUP_BYTES [512m] per drive: one unreported pass per corpus and target before the matrix (JIT warm-up)
 #   OUTSTANDING [1,4]  COMPRESSION [on]  TGT_PORT [3261]  TGT_CN [7]
 #   APPLIANCE [1] (0: do not start it)  APPLIANCE_IQN [iqn.2026-11.org.vtl:default]  APPLIANCE_DRIVES [1:2]
 #   APPLIANCE_CHANGER_LUN [0]  APPLIANCE_WAIT [120] seconds
@@ -26,6 +27,7 @@ profile=0
 [ "${1:-}" = --profile ] && profile=1
 
 BYTES_PER_DRIVE=${BYTES_PER_DRIVE:-256m}
+WARMUP_BYTES=${WARMUP_BYTES:-512m}
 BLOCK_SIZES=${BLOCK_SIZES:-64k,256k,1m}
 DRIVES_LIST=${DRIVES_LIST:-1,2,4}
 CORPORA=${CORPORA:-random,realistic}
@@ -42,7 +44,7 @@ RUN_JMH=${RUN_JMH:-1}
 JMH_ARGS=${JMH_ARGS:--f 1 -wi 1 -i 2 -w 1s -r 1s -p level=1}
 RUN_DIR=${RUN_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/vtl-e2e.XXXXXX")}
 DOC=${DOC:-docs/benchmarks/e2e.md}
-env_line="BYTES_PER_DRIVE=$BYTES_PER_DRIVE BLOCK_SIZES=$BLOCK_SIZES DRIVES_LIST=$DRIVES_LIST CORPORA=$CORPORA"
+env_line="BYTES_PER_DRIVE=$BYTES_PER_DRIVE WARMUP_BYTES=$WARMUP_BYTES BLOCK_SIZES=$BLOCK_SIZES DRIVES_LIST=$DRIVES_LIST CORPORA=$CORPORA"
 env_line+=" OUTSTANDING=$OUTSTANDING COMPRESSION=$COMPRESSION"
 mkdir -p "$RUN_DIR/out"
 max_drives=$(tr ',' '\n' <<<"$DRIVES_LIST" | sort -n | tail -1)
@@ -134,7 +136,7 @@ unavailable=()
 [ "${appliance_status#up}" = "$appliance_status" ] && unavailable=(--unavailable "appliance=$appliance_status")
 "$JAVA" "${client_opts[@]}" -cp "$cp" org.vtl.bench.e2e.E2eBench "${targets[@]}" "${unavailable[@]}" \
   --block-sizes "$BLOCK_SIZES" --drives "$DRIVES_LIST" --corpus "$CORPORA" --compression "$COMPRESSION" \
-  --outstanding "$OUTSTANDING" --bytes-per-drive "$BYTES_PER_DRIVE" --raw-dir "$RUN_DIR" \
+  --outstanding "$OUTSTANDING" --bytes-per-drive "$BYTES_PER_DRIVE" --warmup-bytes "$WARMUP_BYTES" --raw-dir "$RUN_DIR" \
   --out "$RUN_DIR/out" --clk-tck "$(getconf CLK_TCK)" | tee "$RUN_DIR/e2e.log"
 
 # --- 5. JMH suites --------------------------------------------------------------------------------------------------
@@ -204,7 +206,9 @@ fs=$(df -hT "$RUN_DIR" | awk 'NR==2 {print $2 " on " $7 " (" $1 ")"}')
   echo "per drive, plus one for the changer), moves a cartridge into each drive with MOVE MEDIUM, sets variable"
   echo "blocks and the Data Compression page (DCE) with MODE SELECT, writes the bytes with WRITE(6) keeping"
   echo "*in flight* commands outstanding, writes a filemark, rewinds, reads everything back with READ(6) comparing"
-  echo "every byte, expects the filemark, unloads and moves the cartridge home. MB/s is 10^6 bytes per second; the"
+  echo "every byte, expects the filemark, unloads and moves the cartridge home. Before its rows, each target gets"
+  echo "one unreported pass per corpus of $WARMUP_BYTES per drive, so the appliance's JIT has compiled the data path."
+  echo "MB/s is 10^6 bytes per second; the"
   echo "aggregate is all drives' bytes over the phase's wall time; per drive is the mean of each drive's own"
   echo "throughput (when drives finish far apart, as under load, that mean exceeds aggregate / drives). CPU is"
   echo "seconds per GB (10^9 bytes) in that phase: client = the load generator JVM (process CPU), target ="

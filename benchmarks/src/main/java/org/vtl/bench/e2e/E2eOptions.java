@@ -16,12 +16,13 @@ import java.util.Map;
  * --target label=tgt,portal=127.0.0.1:3261,iqn=IQN,changer=5,drives=1:2:3:4[,pid=N][,chap=USER:SECRET]  (repeat)
  * --unavailable appliance=REASON      report a target as not available, with the reason
  * --block-sizes 64k,256k,1m  --drives 1,2,4  --corpus random,realistic  --compression on,off  --outstanding 1,4
- * --bytes-per-drive 256m  --raw-dir DIR  --out DIR  --clk-tck 100  --pool 64m  --seed 42
+ * --bytes-per-drive 256m  --warmup-bytes 0  --raw-dir DIR  --out DIR  --clk-tck 100  --pool 64m  --seed 42
  * </pre>
  */
 record E2eOptions(List<TargetLayout> targets, Map<String, String> unavailable, List<Integer> blockSizes,
                   List<Integer> drives, List<Corpus.Kind> corpora, List<Boolean> compression, List<Integer> outstanding,
-                  long bytesPerDrive, Path rawDir, Path out, long clkTck, int poolBytes, long seed) {
+                  long bytesPerDrive, long warmupBytes, Path rawDir, Path out, long clkTck, int poolBytes,
+                  long seed) {
 
     static E2eOptions parse(String[] args) {
         Map<String, List<String>> o = new LinkedHashMap<>();
@@ -45,7 +46,7 @@ record E2eOptions(List<TargetLayout> targets, Map<String, String> unavailable, L
                 list(one(o, "corpus", "random,realistic")).stream().map(Corpus.Kind::of).toList(),
                 list(one(o, "compression", "on")).stream().map(s -> s.equals("on") || s.equals("true")).toList(),
                 list(one(o, "outstanding", "1,4")).stream().map(Integer::parseInt).toList(),
-                size(one(o, "bytes-per-drive", "256m")), raw.isEmpty() ? null : Path.of(raw),
+                size(one(o, "bytes-per-drive", "256m")), size(one(o, "warmup-bytes", "0")), raw.isEmpty() ? null : Path.of(raw),
                 Path.of(one(o, "out", "target/e2e")), clkTck, (int) size(one(o, "pool", "64m")),
                 Long.parseLong(one(o, "seed", "42")));
     }
