@@ -81,6 +81,7 @@ public final class Appliance implements AutoCloseable {
     private Path urlFile;
     private boolean closed;
     private TargetRegistry registry;
+    private final List<java.net.InetSocketAddress> portalAddresses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Appliance(ApplianceConfig config) {
         this.config = config;
@@ -153,7 +154,7 @@ public final class Appliance implements AutoCloseable {
         library.attach(targets);
         component(ComponentStatus.running("partitions", describe(library) + "; largest block "
                 + maxBlock(pool) + " bytes"));
-        List<String> portals = startPortals(registry);
+        List<String> portals = startPortals(registry, targets);
         component(ComponentStatus.running("iSCSI target", String.join(", ", portals) + " (" + targets.targets()
                 + " targets)"));
         return new AdminServices(Optional.of(library), Optional.of(cartridges), Optional.of(pool),
@@ -187,7 +188,7 @@ public final class Appliance implements AutoCloseable {
         return Math.min(CapacityPolicy.DEFAULT_MAX_BLOCK_SIZE, room);
     }
 
-    private List<String> startPortals(TargetRegistry registry) throws ApplianceException {
+    private List<String> startPortals(TargetRegistry registry, LibraryTargets targets) throws ApplianceException {
         List<String> bound = new java.util.ArrayList<>();
         IscsiConfig iscsi = config.iscsi();
         for (String text : iscsi.portals()) {
@@ -198,6 +199,8 @@ public final class Appliance implements AutoCloseable {
             try {
                 IscsiTargetServer server = IscsiTargetServer.start(portalConfig, registry, meters);
                 running.push(server);
+                targets.portal(server);
+                portalAddresses.add(server.localAddress());
                 bound.add(server.localAddress().getAddress().getHostAddress() + ":" + server.localAddress().getPort());
             } catch (Exception e) {
                 boolean taken = e instanceof BindException || e.getCause() instanceof BindException
@@ -318,6 +321,11 @@ public final class Appliance implements AutoCloseable {
     /** The iSCSI targets served, one per partition (for tests and the end-to-end harness). */
     public TargetRegistry targets() {
         return registry;
+    }
+
+    /** The addresses the iSCSI portals listen on (for tests and the end-to-end harness). */
+    public List<java.net.InetSocketAddress> portals() {
+        return List.copyOf(portalAddresses);
     }
 
     /** The data directory in use. */

@@ -48,6 +48,9 @@ final class CatalogLibrary implements PartitionService {
         /** The cartridge store of a served partition, or {@code null}. */
         org.vtl.cartridge.log.LogCartridgeStore store(String partition);
 
+        /** Normal iSCSI sessions logged in to the partition's target. */
+        int sessions(String partition);
+
         /** The cartridge store of the vault shelf. */
         org.vtl.cartridge.log.LogCartridgeStore vault();
     }
@@ -116,7 +119,7 @@ final class CatalogLibrary implements PartitionService {
                 }
             }
         }
-        return new PartitionView(p, count, used, 0);
+        return new PartitionView(p, count, used, host == null ? 0 : host.sessions(name));
     }
 
     @Override
@@ -159,6 +162,10 @@ final class CatalogLibrary implements PartitionService {
         if (view.cartridges() > 0 && !force) {
             throw ApiException.conflict("partition " + name + " still has " + view.cartridges() + " cartridges; "
                     + "export or delete them, or use --force to move them to the vault shelf");
+        }
+        if (view.sessions() > 0 && !force) {
+            throw ApiException.conflict("partition " + name + " has " + view.sessions() + " iSCSI sessions logged "
+                    + "in; log them out or use --force to drop them");
         }
         try (CatalogBatch batch = catalog.batch()) {
             for (CartridgeRecord r : catalog.cartridges()) {
@@ -221,6 +228,11 @@ final class CatalogLibrary implements PartitionService {
         }
         if (p.drives() == 1) {
             throw ApiException.conflict("a partition keeps at least one drive; delete the partition instead");
+        }
+        int sessions = host == null ? 0 : host.sessions(partition);
+        if (sessions > 0 && !force) {
+            throw ApiException.conflict("partition " + partition + " has " + sessions + " iSCSI sessions logged in; "
+                    + "removing a drive restarts its target and drops them; log them out or use --force");
         }
         List<ElementChange> changes = new ArrayList<>();
         Optional<Element> drive = live.element(live.driveAddress(index));

@@ -15,6 +15,8 @@ import org.vtl.config.DriveVendor;
 import org.vtl.config.PartitionConfig;
 import org.vtl.iscsi.login.InitiatorAcl;
 import org.vtl.iscsi.login.TargetAuth;
+import org.vtl.iscsi.server.IscsiTargetServer;
+import org.vtl.iscsi.server.SessionInfo;
 import org.vtl.iscsi.server.TargetDefinition;
 import org.vtl.iscsi.server.TargetRegistry;
 import org.vtl.library.LibraryStateStore;
@@ -41,6 +43,7 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("vtl-lu-", 1).factory());
     private final Map<String, Served> served = new TreeMap<>();
+    private final List<IscsiTargetServer> portals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store) {
     }
@@ -93,6 +96,33 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     @Override
     public LogCartridgeStore vault() {
         return backend.store(CatalogCartridges.VAULT, Long.MAX_VALUE);
+    }
+
+    /** Counts the sessions of {@code portal} from now on (the portals start after the partitions). */
+    void portal(IscsiTargetServer portal) {
+        portals.add(portal);
+    }
+
+    /** Normal (non-discovery) sessions logged in to the partition's target on any portal. */
+    @Override
+    public int sessions(String partition) {
+        String iqn;
+        synchronized (this) {
+            Served s = served.get(partition);
+            if (s == null) {
+                return 0;
+            }
+            iqn = s.iqn();
+        }
+        int count = 0;
+        for (IscsiTargetServer portal : portals) {
+            for (SessionInfo session : portal.sessions()) {
+                if (!session.discovery() && iqn.equalsIgnoreCase(session.targetName())) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     synchronized int targets() {

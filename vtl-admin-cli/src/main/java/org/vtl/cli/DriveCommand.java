@@ -32,7 +32,8 @@ final class DriveCommand extends ClientCommand {
                @Option(names = "--drive", required = true, paramLabel = "N",
                        description = "Drive number (vtl drive list).")
                int drive,
-               @Option(names = "--force", description = "Remove even when loaded (the cartridge goes back to a slot).")
+               @Option(names = "--force", description = "Remove even when loaded (the cartridge goes back to a slot) "
+                       + "or while sessions are logged in (they are dropped).")
                boolean force) {
         JsonNode done = api().delete("/api/v1/partitions/" + encode(partition) + "/drives/" + drive
                 + (force ? "?force=true" : ""));

@@ -109,6 +109,71 @@ class RealDaemonCliTest {
         }
     }
 
+    private static String iqn(Appliance running) {
+        return running.targets().targets().iterator().next().iqn();
+    }
+
+    @Test
+    void partitionShowCountsTheSessionsLoggedIn() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data));
+             RawLogin first = RawLogin.normal(running.portals().get(0), iqn(running));
+             RawLogin second = RawLogin.normal(running.portals().get(0), iqn(running))) {
+            assertEquals(2, json(vtl(data, "partition", "show", "default", "--json")).path("sessions").asInt());
+            assertEquals(2, json(vtl(data, "partition", "list", "--json")).get(0).path("sessions").asInt());
+        }
+    }
+
+    @Test
+    void partitionDeleteIsRefusedWhileSessionsAreLoggedIn() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data))) {
+            assertEquals(0, vtl(data, "partition", "create", "empty", "--slots", "10").exit());
+            try (RawLogin session = RawLogin.normal(running.portals().get(0), "iqn.2026-11.org.vtl:empty")) {
+                TestDaemon.Result delete = vtl(data, "partition", "delete", "empty", "--yes");
+                assertEquals(1, delete.exit());
+                assertEquals("vtl: partition empty has 1 iSCSI sessions logged in; log them out or use --force to "
+                        + "drop them\n", delete.err());
+            }
+        }
+    }
+
+    @Test
+    void partitionDeleteWithForceRemovesTheTargetAndItsSessions() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data))) {
+            assertEquals(0, vtl(data, "partition", "create", "empty", "--slots", "10").exit());
+            try (RawLogin session = RawLogin.normal(running.portals().get(0), "iqn.2026-11.org.vtl:empty")) {
+                assertEquals(0, vtl(data, "partition", "delete", "empty", "--yes", "--force").exit());
+                assertTrue(running.targets().find("iqn.2026-11.org.vtl:empty").isEmpty());
+                assertTrue(session.closedByTarget());
+            }
+        }
+    }
+
+    @Test
+    void driveRemoveIsRefusedWhileASessionIsLoggedIn() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data));
+             RawLogin session = RawLogin.normal(running.portals().get(0), iqn(running))) {
+            TestDaemon.Result remove = vtl(data, "drive", "remove", "--partition", "default", "--drive", "1");
+            assertEquals(1, remove.exit());
+            assertEquals("vtl: partition default has 1 iSCSI sessions logged in; removing a drive restarts its target "
+                    + "and drops them; log them out or use --force\n", remove.err());
+        }
+    }
+
+    @Test
+    void driveRemoveWithForceDropsTheSessions() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data));
+             RawLogin session = RawLogin.normal(running.portals().get(0), iqn(running))) {
+            TestDaemon.Result remove = vtl(data, "drive", "remove", "--partition", "default", "--drive", "1", "--force");
+            assertEquals(0, remove.exit(), remove.err());
+            assertTrue(session.closedByTarget());
+        }
+    }
+
     @Test
     void refusalsOfTheRealDaemonAreOneLine() throws Exception {
         Path data = dir.resolve("d");
