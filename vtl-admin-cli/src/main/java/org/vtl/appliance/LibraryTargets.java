@@ -40,6 +40,7 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     private final CartridgeBackend backend;
     private final LibraryStateStore state;
     private final TargetRegistry registry;
+    private final int maxBlock;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("vtl-lu-", 1).factory());
     private final Map<String, Served> served = new TreeMap<>();
@@ -48,8 +49,10 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store) {
     }
 
-    LibraryTargets(String applianceId, CartridgeBackend backend, LibraryStateStore state, TargetRegistry registry) {
+    LibraryTargets(String applianceId, CartridgeBackend backend, LibraryStateStore state, TargetRegistry registry,
+                   int maxBlock) {
         this.applianceId = applianceId;
+        this.maxBlock = maxBlock;
         this.backend = backend;
         this.state = state;
         this.registry = registry;
@@ -64,7 +67,9 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
         LtoGeneration generation = LtoGeneration.valueOf(p.driveGeneration().name());
         List<DriveIdentity> drives = new ArrayList<>();
         for (int i = 0; i < p.drives(); i++) {
-            drives.add(p.driveVendor() == DriveVendor.HP ? DriveIdentity.hp(generation) : DriveIdentity.ibm(generation));
+            DriveIdentity identity = p.driveVendor() == DriveVendor.HP ? DriveIdentity.hp(generation)
+                    : DriveIdentity.ibm(generation);
+            drives.add(identity.withMaxBlockLength(maxBlock));
         }
         PartitionDevices devices = PartitionDevices.create(applianceId, p.name(), changer, drives, p.slots(),
                 p.importExportSlots(), store, state, executor);

@@ -29,4 +29,15 @@ public record DriveIdentity(String vendor, String product, String revision, LtoG
         return new DriveIdentity(generation.number() >= 8 ? "HPE" : "HP", "Ultrium " + generation.number() + "-SCSI",
                 firmware[generation.ordinal()], generation, LTO_MAX_BLOCK_LENGTH);
     }
+
+    /**
+     * The same identity with READ BLOCK LIMITS lowered to what the storage below accepts (a cartridge record never
+     * spans segments), so an initiator never learns a block size the drive would then refuse.
+     */
+    public DriveIdentity withMaxBlockLength(int storageLimit) {
+        if (storageLimit < 1) {
+            throw new IllegalArgumentException("block limit must be positive, was " + storageLimit);
+        }
+        return new DriveIdentity(vendor, product, revision, generation, Math.min(maxBlockLength, storageLimit));
+    }
 }

@@ -94,6 +94,22 @@ class TapeDriveTest {
     }
 
     @Test
+    void readBlockLimitsReportsTheStorageLimitWhenItIsLower() {
+        DriveFixture capped = new DriveFixture(DriveIdentity.ibm(LtoGeneration.LTO9).withMaxBlockLength(4_194_176));
+        capped.host.clearUnitAttentions();
+        assertEquals("003fff800001", hex(data(capped.host.send(0x05, 0, 0, 0, 0, 0))));
+    }
+
+    @Test
+    void aVariableBlockAboveTheReportedLimitIsRefusedBeforeAnythingIsStored() {
+        DriveFixture capped = new DriveFixture(DriveIdentity.ibm(LtoGeneration.LTO9).withMaxBlockLength(1024));
+        capped.loaded(DriveFixture.TAPE);
+        capped.host.clearUnitAttentions();
+        assertSense(capped.writeVariable(new byte[1025]), 5, 0x24, 0x00);
+        assertEquals(ScsiStatus.GOOD, capped.writeVariable(new byte[1024]).status());
+    }
+
+    @Test
     void reservedCdbBitIsInvalidFieldWithBitPointer() {
         f.loaded(DriveFixture.TAPE);
         ScsiResponse r = f.host.send(0x01, 0x80, 0, 0, 0, 0);
