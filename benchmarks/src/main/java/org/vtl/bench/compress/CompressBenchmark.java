@@ -24,8 +24,6 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 import org.vtl.compress.BlockCompressor;
 import org.vtl.compress.Codec;
-import org.vtl.compress.Completion;
-import org.vtl.compress.CompletionListener;
 import org.vtl.compress.CompressionEngine;
 import org.vtl.compress.CompressionStream;
 import org.vtl.compress.EngineConfig;
@@ -136,51 +134,26 @@ public class CompressBenchmark {
 
     /** Per benchmark thread: a stream, {@value #BATCH} frame buffers, and a wait for the batch's completions. */
     @State(Scope.Thread)
-    public static class Client implements CompletionListener {
+    public static class Client {
         CompressionStream stream;
         ByteBuffer[] frames;
-        ByteBuffer[] sources;
         int next;
-        private int pending;
-        private long storedInBatch;
+        private final EngineBatch batch = new EngineBatch(false);
 
         @Setup(Level.Trial)
         public void setUp(CompressBenchmark bench) {
             stream = bench.engine.openStream(Thread.currentThread().threadId());
             frames = new ByteBuffer[BATCH];
-            sources = new ByteBuffer[BATCH];
             for (int i = 0; i < BATCH; i++) {
                 frames[i] = ByteBuffer.allocateDirect(BlockCompressor.frameCapacity(bench.blockSize));
             }
             next = (int) (Thread.currentThread().threadId() * 7 % bench.blocks.length);
         }
 
-        @Override
-        public void onCompletion(Completion completion) {
-            synchronized (this) {
-                storedInBatch += completion.outputLength();
-                if (--pending == 0) {
-                    notifyAll();
-                }
-            }
-        }
-
         long runBatch(CompressionEngine engine, ByteBuffer[] blocks) throws InterruptedException {
-            synchronized (this) {
-                pending = BATCH;
-                storedInBatch = 0;
-            }
-            for (int i = 0; i < BATCH; i++) {
-                ByteBuffer block = blocks[next];
-                next = next + 1 == blocks.length ? 0 : next + 1;
-                engine.submit(stream, Operation.COMPRESS, block, frames[i], this, null);
-            }
-            synchronized (this) {
-                while (pending > 0) {
-                    wait();
-                }
-                return storedInBatch;
-            }
+            long sum = batch.run(engine, stream, Operation.COMPRESS, blocks, next, frames);
+            next = (next + frames.length) % blocks.length;
+            return sum;
         }
     }
 

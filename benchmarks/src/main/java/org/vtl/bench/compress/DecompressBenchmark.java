@@ -25,8 +25,6 @@ import org.openjdk.jmh.runner.IterationType;
 import org.vtl.compress.BlockCompressor;
 import org.vtl.compress.BlockFrameException;
 import org.vtl.compress.Codec;
-import org.vtl.compress.Completion;
-import org.vtl.compress.CompletionListener;
 import org.vtl.compress.CompressionEngine;
 import org.vtl.compress.CompressionStream;
 import org.vtl.compress.EngineConfig;
@@ -127,12 +125,11 @@ public class DecompressBenchmark {
 
     /** Per benchmark thread: a stream, output buffers, and a wait for the batch. */
     @State(Scope.Thread)
-    public static class Client implements CompletionListener {
+    public static class Client {
         CompressionStream stream;
         ByteBuffer[] outputs;
         int next;
-        private int pending;
-        private long consumed;
+        private final EngineBatch batch = new EngineBatch(true);
 
         @Setup(Level.Trial)
         public void setUp(DecompressBenchmark bench) {
@@ -144,32 +141,10 @@ public class DecompressBenchmark {
             next = (int) (Thread.currentThread().threadId() * 7 % bench.frames.length);
         }
 
-        @Override
-        public void onCompletion(Completion completion) {
-            synchronized (this) {
-                consumed += completion.inputLength();
-                if (--pending == 0) {
-                    notifyAll();
-                }
-            }
-        }
-
         long runBatch(CompressionEngine engine, ByteBuffer[] frames) throws InterruptedException {
-            synchronized (this) {
-                pending = BATCH;
-                consumed = 0;
-            }
-            for (int i = 0; i < BATCH; i++) {
-                ByteBuffer frame = frames[next];
-                next = next + 1 == frames.length ? 0 : next + 1;
-                engine.submit(stream, Operation.DECOMPRESS, frame, outputs[i], this, null);
-            }
-            synchronized (this) {
-                while (pending > 0) {
-                    wait();
-                }
-                return consumed;
-            }
+            long sum = batch.run(engine, stream, Operation.DECOMPRESS, frames, next, outputs);
+            next = (next + outputs.length) % frames.length;
+            return sum;
         }
     }
 
