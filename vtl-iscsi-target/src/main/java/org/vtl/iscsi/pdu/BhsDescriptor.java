@@ -106,6 +106,22 @@ public final class BhsDescriptor {
         return bhs;
     }
 
+    /**
+     * The header of a final response without data whose byte 2 is a response code and whose 16/24/28/32 are
+     * ITT, StatSN, ExpCmdSN and MaxCmdSN: Logout Response (RFC 7143 11.15) and Task Management Function
+     * Response (11.6) share this layout.
+     */
+    public static ByteBuf allocateResponse(ByteBufAllocator alloc, Opcode opcode, int response, int initiatorTaskTag,
+                                           int statSn, int expCmdSn, int maxCmdSn) {
+        ByteBuf bhs = allocate(alloc, opcode, false, FINAL_BIT, 0);
+        bhs.setByte(2, response);
+        bhs.setInt(INITIATOR_TASK_TAG_OFFSET, initiatorTaskTag);
+        bhs.setInt(FIELD24_OFFSET, statSn);
+        bhs.setInt(FIELD28_OFFSET, expCmdSn);
+        bhs.setInt(FIELD32_OFFSET, maxCmdSn);
+        return bhs;
+    }
+
     /** The data segment of a PDU as bytes: for control PDUs (text, sense, ping data) only. */
     public static byte[] dataBytes(Pdu pdu) {
         return ByteBufUtil.getBytes(pdu.data());

@@ -27,12 +27,8 @@ public record LogoutResponse(int response, int initiatorTaskTag, int statSn, int
 
     @Override
     public Pdu encode(ByteBufAllocator alloc) {
-        ByteBuf b = BhsDescriptor.allocate(alloc, opcode(), false, BhsDescriptor.FINAL_BIT, 0);
-        b.setByte(2, response);
-        b.setInt(16, initiatorTaskTag);
-        b.setInt(24, statSn);
-        b.setInt(28, expCmdSn);
-        b.setInt(32, maxCmdSn);
+        ByteBuf b = BhsDescriptor.allocateResponse(alloc, opcode(), response, initiatorTaskTag, statSn, expCmdSn,
+                maxCmdSn);
         b.setShort(40, time2Wait);
         b.setShort(42, time2Retain);
         return Pdu.of(b, Unpooled.EMPTY_BUFFER);

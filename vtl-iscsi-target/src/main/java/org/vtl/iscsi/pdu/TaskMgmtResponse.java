@@ -18,12 +18,8 @@ public record TaskMgmtResponse(int response, int initiatorTaskTag, int statSn, i
 
     @Override
     public Pdu encode(ByteBufAllocator alloc) {
-        ByteBuf b = BhsDescriptor.allocate(alloc, opcode(), false, BhsDescriptor.FINAL_BIT, 0);
-        b.setByte(2, response);
-        b.setInt(16, initiatorTaskTag);
-        b.setInt(24, statSn);
-        b.setInt(28, expCmdSn);
-        b.setInt(32, maxCmdSn);
+        ByteBuf b = BhsDescriptor.allocateResponse(alloc, opcode(), response, initiatorTaskTag, statSn, expCmdSn,
+                maxCmdSn);
         return Pdu.of(b, Unpooled.EMPTY_BUFFER);
     }
 
