@@ -56,6 +56,7 @@ public final class BlockCompressor implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[BlockFrameDescriptor.HEADER_LENGTH];
     private final ByteBuffer scratch;
+    private final ByteBuffer empty = ByteBuffer.allocateDirect(0);
     private int level = Integer.MIN_VALUE;
 
     /** A compressor with the default pass-through policy and the 16 MiB frame cap. */
@@ -128,6 +129,28 @@ public final class BlockCompressor implements AutoCloseable {
     }
 
     /**
+     * Writes one frame holding the block made of {@code pieces} one after another (each piece's position..limit,
+     * all direct; positions and limits are restored), without gathering them first: zstd's streaming API reads
+     * the pieces in place, the CRC32C runs over them, and a pass-through block is copied piece by piece into
+     * the destination. The frame has the same format and limits as {@link #compress(Codec, int, ByteBuffer, int,
+     * int, ByteBuffer, int, int)}'s and decodes the same way; a single piece takes that method's path.
+     *
+     * @param length the pieces' total length
+     * @return the frame length
+     * @throws BlockFrameException {@link BlockStatus#BAD_LENGTH} if the pieces do not add up to {@code length}, a
+     *     piece is not direct, or the block is over the cap; {@link BlockStatus#DESTINATION_TOO_SMALL} as above
+     */
+    public int compress(Codec codec, int level, ByteBuffer[] pieces, int length,
+                        ByteBuffer dst, int dstOffset, int dstCapacity) throws BlockFrameException {
+        int result = encode(codec, level, pieces, length, dst, dstOffset, dstCapacity);
+        if (result < 0) {
+            throw new BlockFrameException(statusOf(result), "cannot frame " + pieces.length + " pieces of " + length
+                    + " bytes into " + dstCapacity);
+        }
+        return result;
+    }
+
+    /**
      * Reads the frame at {@code src[srcOffset, srcOffset + frameLength)} and writes the original bytes at
      * {@code dst[dstOffset...]}, verified against the frame's CRC32C.
      *
@@ -181,16 +204,71 @@ public final class BlockCompressor implements AutoCloseable {
         int stored = codec == Codec.ZSTD
                 ? compressZstd(level, src, srcOffset, length, dst, payloadOffset, payloadCapacity)
                 : -1;
-        int flags = 0;
         if (stored < 0) {
-            dst.put(payloadOffset, src, srcOffset, length);
-            stored = length;
-            flags = BlockFrameDescriptor.FLAG_RAW;
+            int payloadCrc = BlockPieces.copyWithCrc(crc, src, srcOffset, length, dst, payloadOffset);
+            return writeHeader(codec, BlockFrameDescriptor.FLAG_RAW, length, length, payloadCrc, dst, dstOffset);
         }
-        int payloadCrc = crc32c(src, srcOffset, length);
+        int payloadCrc = BlockPieces.crc32c(crc, src, srcOffset, length);
+        return writeHeader(codec, 0, length, stored, payloadCrc, dst, dstOffset);
+    }
+
+    /** Encodes a block given as pieces; returns the frame length, or a negative status code. */
+    int encode(Codec codec, int level, ByteBuffer[] pieces, int length,
+               ByteBuffer dst, int dstOffset, int dstCapacity) {
+        Objects.requireNonNull(codec, "codec");
+        checkLevel(codec, level);
+        if (pieces.length == 1 && pieces[0] != null && pieces[0].remaining() == length) {
+            return encode(codec, level, pieces[0], pieces[0].position(), length, dst, dstOffset, dstCapacity);
+        }
+        if (length < 0 || length > maxOriginalLength || BlockPieces.length(pieces) != length) {
+            return fail(BlockStatus.BAD_LENGTH);
+        }
+        if (dstCapacity < BlockFrameDescriptor.HEADER_LENGTH + length) {
+            return fail(BlockStatus.DESTINATION_TOO_SMALL);
+        }
+        Objects.checkFromIndexSize(dstOffset, dstCapacity, dst.limit());
+        int payloadOffset = dstOffset + BlockFrameDescriptor.HEADER_LENGTH;
+        int payloadCapacity = dstCapacity - BlockFrameDescriptor.HEADER_LENGTH;
+        int stored = codec == Codec.ZSTD ? compressZstd(level, pieces, length, dst, payloadOffset, payloadCapacity) : -1;
+        if (stored < 0) {
+            int payloadCrc = BlockPieces.copyWithCrc(crc, pieces, dst, payloadOffset);
+            return writeHeader(codec, BlockFrameDescriptor.FLAG_RAW, length, length, payloadCrc, dst, dstOffset);
+        }
+        int payloadCrc = BlockPieces.crc32c(crc, pieces);
+        return writeHeader(codec, 0, length, stored, payloadCrc, dst, dstOffset);
+    }
+
+    private int writeHeader(Codec codec, int flags, int length, int stored, int payloadCrc, ByteBuffer dst,
+                            int dstOffset) {
         BlockFrameDescriptor.write(header, codec.code(), flags, length, stored, payloadCrc, crc);
         dst.put(dstOffset, header);
         return BlockFrameDescriptor.HEADER_LENGTH + stored;
+    }
+
+    /** Streams the pieces through zstd into the payload area; returns the stored length, or -1 to store raw. */
+    private int compressZstd(int level, ByteBuffer[] pieces, int length, ByteBuffer dst, int payloadOffset,
+                             int payloadCapacity) {
+        int accepted = policy.maxCompressedLength(length);
+        if (accepted < MIN_WORTHWHILE_ZSTD) {
+            return -1;
+        }
+        setLevel(level);
+        int samples = policy.sampleCount(length);
+        if (samples > 0 && !probeShrinks(pieces, length, samples)) {
+            return -1;
+        }
+        int size = -1;
+        try {
+            size = BlockPieces.compressZstd(cctx, pieces, length, empty, dst, payloadOffset,
+                    Math.min(payloadCapacity, accepted));
+            return size;
+        } finally {
+            if (size < 0) {
+                // The frame did not fit (or zstd failed) half-way: start the next one from a clean context.
+                cctx.reset();
+                this.level = Integer.MIN_VALUE;
+            }
+        }
     }
 
     /** Compresses into the payload area; returns the stored length, or -1 to store the block raw. */
@@ -233,6 +311,11 @@ public final class BlockCompressor implements AutoCloseable {
         return bits <= policy.maxBitsPerByte();
     }
 
+    private boolean probeShrinks(ByteBuffer[] pieces, int length, int count) {
+        double bits = probe.bitsPerByte(pieces, length, count, policy.sampleLength());
+        return bits <= policy.maxBitsPerByte();
+    }
+
     private void setLevel(int wanted) {
         if (wanted != level) {
             cctx.setLevel(wanted);
@@ -268,7 +351,7 @@ public final class BlockCompressor implements AutoCloseable {
                 return fail(BlockStatus.CODEC_ERROR);
             }
         }
-        if (crc32c(dst, dstOffset, original) != BlockFrameDescriptor.payloadCrc(header)) {
+        if (BlockPieces.crc32c(crc, dst, dstOffset, original) != BlockFrameDescriptor.payloadCrc(header)) {
             return fail(BlockStatus.CRC_MISMATCH);
         }
         return original;
@@ -307,19 +390,6 @@ public final class BlockCompressor implements AutoCloseable {
             return fail(BlockStatus.DESTINATION_TOO_SMALL);
         }
         return 0;
-    }
-
-    private int crc32c(ByteBuffer buffer, int offset, int length) {
-        int position = buffer.position();
-        int limit = buffer.limit();
-        try {
-            buffer.limit(offset + length).position(offset);
-            crc.reset();
-            crc.update(buffer);
-            return (int) crc.getValue();
-        } finally {
-            buffer.limit(limit).position(position);
-        }
     }
 
     private static int fail(BlockStatus status) {

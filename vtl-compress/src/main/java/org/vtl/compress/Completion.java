@@ -35,7 +35,11 @@ public interface Completion {
         return (flags() & BlockFrameDescriptor.FLAG_RAW) != 0;
     }
 
+    /** The source buffer; null for a block submitted in pieces. */
     ByteBuffer source();
+
+    /** The pieces of a block submitted in pieces; null otherwise. */
+    ByteBuffer[] sources();
 
     ByteBuffer destination();
 

@@ -15,6 +15,8 @@ final class CompressJob implements Completion {
     Codec codec;
     int level;
     ByteBuffer source;
+    /** The pieces of a block submitted in pieces (then {@link #source} is null), else null. */
+    ByteBuffer[] sources;
     int sourceOffset;
     int sourceLength;
     ByteBuffer destination;
@@ -44,6 +46,7 @@ final class CompressJob implements Completion {
         this.codec = codec;
         this.level = level;
         this.source = source;
+        this.sources = null;
         this.sourceOffset = source.position();
         this.sourceLength = source.remaining();
         this.destination = destination;
@@ -59,6 +62,16 @@ final class CompressJob implements Completion {
         this.checksum = 0;
         this.done = false;
         this.nextInStream = null;
+    }
+
+    /** Fills a compress request whose block is {@code length} bytes in {@code pieces}. */
+    void fillPieces(CompressionStream stream, Codec codec, int level, ByteBuffer[] pieces, int length,
+                    ByteBuffer destination, CompletionListener listener, Object attachment) {
+        fill(stream, Operation.COMPRESS, codec, level, destination, destination, listener, attachment);
+        this.source = null;
+        this.sources = pieces;
+        this.sourceOffset = 0;
+        this.sourceLength = length;
     }
 
     void succeed(int outputLength, int inputLength, int flags, int checksum) {
@@ -81,6 +94,7 @@ final class CompressJob implements Completion {
     void clear() {
         stream = null;
         source = null;
+        sources = null;
         destination = null;
         listener = null;
         attachment = null;
@@ -124,6 +138,11 @@ final class CompressJob implements Completion {
     @Override
     public ByteBuffer source() {
         return source;
+    }
+
+    @Override
+    public ByteBuffer[] sources() {
+        return sources;
     }
 
     @Override

@@ -158,6 +158,81 @@ public final class CompressionEngine implements AutoCloseable {
     }
 
     /**
+     * Submits the compression of one block given as {@code pieces} (each piece's position..limit, in order; an
+     * iSCSI WRITE's Data-Out buffers) with the stream's current codec and level, waiting while the engine is full.
+     * The pieces are not gathered: zstd streams over them in place (see
+     * {@link BlockCompressor#compress(Codec, int, ByteBuffer[], int, ByteBuffer, int, int)}); the frame has the
+     * same format as a single-buffer one. The array and every piece are lent to the engine until the completion,
+     * whose {@link Completion#sources()} returns the array.
+     *
+     * @param length the pieces' total length
+     * @throws IllegalArgumentException if a piece is not direct or the pieces do not add up to {@code length}
+     */
+    public void submit(CompressionStream stream, ByteBuffer[] pieces, int length, ByteBuffer destination,
+                       CompletionListener listener, Object attachment) throws InterruptedException {
+        submit(stream, stream.codec(), stream.level(), pieces, length, destination, listener, attachment);
+    }
+
+    /** As {@link #submit(CompressionStream, ByteBuffer[], int, ByteBuffer, CompletionListener, Object)} with an
+     * explicit codec and level. */
+    public void submit(CompressionStream stream, Codec codec, int level, ByteBuffer[] pieces, int length,
+                       ByteBuffer destination, CompletionListener listener, Object attachment)
+            throws InterruptedException {
+        validatePieces(pieces, length);
+        validate(stream, codec, level, destination, listener);
+        CompressJob job = queue.acquire(false);
+        if (job == null) {
+            if (Thread.currentThread() instanceof EngineThread) {
+                throw new IllegalStateException("engine full: a listener must use trySubmit, not submit");
+            }
+            job = queue.acquire(true);
+        }
+        job.fillPieces(stream, codec, level, pieces, length, destination, listener, attachment);
+        append(job);
+    }
+
+    /**
+     * Submits the compression of a block given in pieces if the engine has room, with the stream's codec and
+     * level; see {@link #submit(CompressionStream, ByteBuffer[], int, ByteBuffer, CompletionListener, Object)}.
+     *
+     * @return false if {@link EngineConfig#queueDepth()} requests are in flight (nothing was submitted)
+     */
+    public boolean trySubmit(CompressionStream stream, ByteBuffer[] pieces, int length, ByteBuffer destination,
+                             CompletionListener listener, Object attachment) {
+        Codec codec = stream.codec();
+        int level = stream.level();
+        validatePieces(pieces, length);
+        validate(stream, codec, level, destination, listener);
+        CompressJob job;
+        try {
+            job = queue.acquire(false);
+        } catch (InterruptedException e) {
+            throw new AssertionError("non-blocking acquire cannot wait", e);
+        }
+        if (job == null) {
+            return false;
+        }
+        job.fillPieces(stream, codec, level, pieces, length, destination, listener, attachment);
+        append(job);
+        return true;
+    }
+
+    private void validatePieces(ByteBuffer[] pieces, int length) {
+        Objects.requireNonNull(pieces, "pieces");
+        long total = BlockPieces.length(pieces);
+        if (total < 0) {
+            throw new IllegalArgumentException("every piece must be a non-null direct buffer");
+        }
+        if (total != length) {
+            throw new IllegalArgumentException("pieces hold " + total + " bytes, not " + length);
+        }
+        if (length > config.maxBlockLength()) {
+            throw new IllegalArgumentException("block of " + length + " bytes is over the engine's "
+                    + config.maxBlockLength());
+        }
+    }
+
+    /**
      * Submits a request and returns a future of its result (allocates the future and the result; the future
      * completes on an engine thread, so dependent stages run there unless made async). Waits while full.
      */
@@ -175,19 +250,27 @@ public final class CompressionEngine implements AutoCloseable {
 
     private void validate(CompressionStream stream, Operation operation, Codec codec, int level, ByteBuffer source,
                           ByteBuffer destination, CompletionListener listener) {
-        Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(listener, "listener");
-        if (!source.isDirect() || !destination.isDirect()) {
-            throw new IllegalArgumentException("source and destination must be direct buffers");
-        }
-        if (destination.isReadOnly()) {
-            throw new IllegalArgumentException("destination is read-only");
+        if (!source.isDirect()) {
+            throw new IllegalArgumentException("source must be a direct buffer");
         }
         if (operation == Operation.COMPRESS && source.remaining() > config.maxBlockLength()) {
             throw new IllegalArgumentException("block of " + source.remaining() + " bytes is over the engine's "
                     + config.maxBlockLength());
+        }
+        validate(stream, codec, level, destination, listener);
+    }
+
+    private void validate(CompressionStream stream, Codec codec, int level, ByteBuffer destination,
+                          CompletionListener listener) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(listener, "listener");
+        if (!destination.isDirect()) {
+            throw new IllegalArgumentException("destination must be a direct buffer");
+        }
+        if (destination.isReadOnly()) {
+            throw new IllegalArgumentException("destination is read-only");
         }
         BlockCompressor.checkLevel(codec, level);
     }
@@ -196,7 +279,11 @@ public final class CompressionEngine implements AutoCloseable {
                          ByteBuffer source, ByteBuffer destination, CompletionListener listener,
                          Object attachment) {
         job.fill(stream, operation, codec, level, source, destination, listener, attachment);
-        stream.append(job);
+        append(job);
+    }
+
+    private void append(CompressJob job) {
+        job.stream.append(job);
         if (!queue.enqueue(job)) {
             job.fail(BlockStatus.ABORTED);
             finish(job);
@@ -207,8 +294,11 @@ public final class CompressionEngine implements AutoCloseable {
     void run(CompressJob job, BlockCompressor compressor) {
         try {
             if (job.operation == Operation.COMPRESS) {
-                int result = compressor.encode(job.codec, job.level, job.source, job.sourceOffset, job.sourceLength,
-                        job.destination, job.destinationOffset, job.destinationCapacity);
+                int result = job.sources != null
+                        ? compressor.encode(job.codec, job.level, job.sources, job.sourceLength, job.destination,
+                                job.destinationOffset, job.destinationCapacity)
+                        : compressor.encode(job.codec, job.level, job.source, job.sourceOffset, job.sourceLength,
+                                job.destination, job.destinationOffset, job.destinationCapacity);
                 if (result >= 0) {
                     job.succeed(result, job.sourceLength, compressor.lastFlags(), compressor.lastChecksum());
                 } else {
