@@ -229,7 +229,9 @@ public final class BlockCompressor implements AutoCloseable {
         Objects.checkFromIndexSize(dstOffset, dstCapacity, dst.limit());
         int payloadOffset = dstOffset + BlockFrameDescriptor.HEADER_LENGTH;
         int payloadCapacity = dstCapacity - BlockFrameDescriptor.HEADER_LENGTH;
-        int stored = codec == Codec.ZSTD ? compressZstd(level, pieces, length, dst, payloadOffset, payloadCapacity) : -1;
+        int stored = codec == Codec.ZSTD
+                ? compressZstd(level, pieces, length, dst, payloadOffset, payloadCapacity)
+                : -1;
         if (stored < 0) {
             int payloadCrc = BlockPieces.copyWithCrc(crc, pieces, dst, payloadOffset);
             return writeHeader(codec, BlockFrameDescriptor.FLAG_RAW, length, length, payloadCrc, dst, dstOffset);

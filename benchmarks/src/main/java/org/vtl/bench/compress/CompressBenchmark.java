@@ -66,7 +66,13 @@ public class CompressBenchmark {
     @Param({"sampled"})
     public String passThrough;
 
+    /** Piece size for {@code enginePieces} and {@code pairedPieces} (an iSCSI Data-Out segment). */
+    @Param({"65536"})
+    public int pieceSize;
+
     ByteBuffer[] blocks;
+    /** Each block cut into {@code pieceSize} slices. */
+    ByteBuffer[][] pieces;
     CompressionEngine engine;
     final CpuMeter cpu = new CpuMeter();
     final PairedCpu paired = new PairedCpu();
@@ -74,6 +80,15 @@ public class CompressBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         blocks = BenchData.blocks(data, blockSize);
+        pieces = new ByteBuffer[blocks.length][];
+        for (int b = 0; b < blocks.length; b++) {
+            int count = (blockSize + pieceSize - 1) / pieceSize;
+            pieces[b] = new ByteBuffer[count];
+            for (int p = 0; p < count; p++) {
+                int from = p * pieceSize;
+                pieces[b][p] = blocks[b].slice(from, Math.min(pieceSize, blockSize - from));
+            }
+        }
         PassThroughPolicy policy = switch (passThrough) {
             case "sampled" -> PassThroughPolicy.DEFAULT;
             case "unsampled" -> PassThroughPolicy.NO_SAMPLING;
@@ -83,6 +98,13 @@ public class CompressBenchmark {
                 .withQueueDepth(4 * BATCH).withPassThrough(policy).withCompression(Codec.ZSTD, level),
                 new SimpleMeterRegistry());
         paired.trackEngineThreads("bench");
+    }
+
+    @Setup(Level.Trial)
+    public void nameHalves(BenchmarkParams params) {
+        if (params.getBenchmark().endsWith(".pairedPieces")) {
+            paired.name("engine pieces", "engine one buffer");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -155,6 +177,12 @@ public class CompressBenchmark {
             next = (next + frames.length) % blocks.length;
             return sum;
         }
+
+        long runPieces(CompressionEngine engine, ByteBuffer[][] pieces, int length) throws InterruptedException {
+            long sum = batch.runPieces(engine, stream, pieces, length, next, frames);
+            next = (next + frames.length) % pieces.length;
+            return sum;
+        }
     }
 
     @Benchmark
@@ -219,6 +247,33 @@ public class CompressBenchmark {
         counters.nativeBytes += (long) BATCH * blockSize;
         counters.storedBytes += stored;
         cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    /** The engine on the same blocks given as {@code pieceSize} pieces each: zstd streaming over the pieces. */
+    @Benchmark
+    public long enginePieces(Client client, ByteCounters counters) throws InterruptedException {
+        long stored = client.runPieces(engine, pieces, blockSize);
+        counters.nativeBytes += (long) BATCH * blockSize;
+        counters.storedBytes += stored;
+        cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    /**
+     * One batch through the engine from single buffers, then the same blocks in pieces, each charged its CPU (see
+     * {@link PairedCpu}): what compressing from pieces costs over one contiguous buffer.
+     */
+    @Benchmark
+    public long pairedPieces(Client client, ByteCounters counters) throws InterruptedException {
+        int first = client.next;
+        long t0 = paired.now();
+        long stored = engine(client, counters);
+        long t1 = paired.now();
+        client.next = first;
+        stored += enginePieces(client, counters);
+        long t2 = paired.now();
+        paired.charge(t1 - t0, t2 - t1);
         return stored;
     }
 }
