@@ -34,7 +34,8 @@ import org.vtl.compress.PassThroughPolicy;
  * Compression throughput: one operation is a batch of {@value #BATCH} consecutive blocks.
  * <ul>
  *   <li>{@code zstdDirect}: zstd-jni's {@code ZstdCompressCtx.compressDirectByteBuffer} in a loop, one reused
- *       context per benchmark thread, output into a {@code compressBound}-sized buffer (the baseline);</li>
+ *       context per benchmark thread, output into {@value #BATCH} {@code compressBound}-sized buffers in turn, as
+ *       the engine writes each frame of a batch into its own buffer (the baseline);</li>
  *   <li>{@code engine}: the same blocks submitted to a {@link CompressionEngine} with {@code engineThreads} threads
  *       (one stream per benchmark thread, all {@value #BATCH} in flight), waiting for the last completion: frames,
  *       CRC32C, pass-through and ordered delivery included.</li>
@@ -134,11 +135,11 @@ public class CompressBenchmark {
                 + " engineThreads " + engineThreads + " threads " + params.getThreads();
     }
 
-    /** Per benchmark thread: a zstd context and an output buffer for the direct baseline. */
+    /** Per benchmark thread: a zstd context and {@value #BATCH} output buffers for the direct baseline. */
     @State(Scope.Thread)
     public static class Direct {
         ZstdCompressCtx context;
-        ByteBuffer output;
+        final ByteBuffer[] outputs = new ByteBuffer[BATCH];
         final CRC32C crc = new CRC32C();
         int next;
 
@@ -146,7 +147,9 @@ public class CompressBenchmark {
         public void setUp(CompressBenchmark bench) {
             context = new ZstdCompressCtx();
             context.setLevel(bench.level);
-            output = ByteBuffer.allocateDirect((int) Zstd.compressBound(bench.blockSize));
+            for (int i = 0; i < BATCH; i++) {
+                outputs[i] = ByteBuffer.allocateDirect((int) Zstd.compressBound(bench.blockSize));
+            }
             next = (int) (Thread.currentThread().threadId() * 7 % bench.blocks.length);
         }
 
@@ -193,8 +196,8 @@ public class CompressBenchmark {
         for (int i = 0; i < BATCH; i++) {
             ByteBuffer block = blocks[direct.next];
             direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
-            stored += direct.context.compressDirectByteBuffer(direct.output, 0, direct.output.capacity(), block, 0,
-                    block.capacity());
+            ByteBuffer output = direct.outputs[i];
+            stored += direct.context.compressDirectByteBuffer(output, 0, output.capacity(), block, 0, block.capacity());
         }
         counters.nativeBytes += (long) BATCH * blockSize;
         counters.storedBytes += stored;
@@ -213,8 +216,8 @@ public class CompressBenchmark {
         for (int i = 0; i < BATCH; i++) {
             ByteBuffer block = blocks[direct.next];
             direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
-            stored += direct.context.compressDirectByteBuffer(direct.output, 0, direct.output.capacity(), block, 0,
-                    block.capacity());
+            ByteBuffer output = direct.outputs[i];
+            stored += direct.context.compressDirectByteBuffer(output, 0, output.capacity(), block, 0, block.capacity());
             direct.crc.reset();
             direct.crc.update(block.clear());
             block.clear();
