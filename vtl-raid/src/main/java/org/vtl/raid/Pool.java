@@ -59,7 +59,7 @@ public final class Pool implements AutoCloseable {
         this.poolId = poolId;
         this.options = options;
         this.layout = layout;
-        this.writer = new StripeWriter(kernel, poolId);
+        this.writer = new StripeWriter(kernel, poolId, layout.chunkSize());
         this.reader = new StripeReader(kernel, poolId);
         this.writeBuffers = new StripeBuffer.BufferPool(layout, options.stripeBuffers(), 0);
         this.readBuffers = new StripeBuffer.BufferPool(layout, options.readBuffers(), 2);

@@ -126,13 +126,14 @@ class PoolScrubTest {
     }
 
     @Test
-    void scrubOfHealthyStripesRepairsNothing() throws Exception {
+    void scrubOfHealthyStripesOfEveryWidthParityRepairsNothing() throws Exception {
         try (Pool pool = pool()) {
-            for (int i = 0; i < 4; i++) {
-                PoolFixture.write(pool, i == 3 ? 5000 : pool.stripeCapacity(), 20 + i);
+            int[] lengths = {pool.stripeCapacity(), 3 * PoolFixture.CHUNK, 5000, 100};
+            for (int i = 0; i < lengths.length; i++) {
+                PoolFixture.write(pool, lengths[i], 20 + i);
             }
             PoolStatus.RepairProgress result = pool.scrub().get();
-            assertEquals(4, result.rowsDone());
+            assertEquals(lengths.length, result.rowsDone());
             assertEquals(0, result.repaired());
             assertEquals(0, result.unrepairable());
         }
