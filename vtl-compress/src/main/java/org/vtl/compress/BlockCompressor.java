@@ -43,6 +43,8 @@ public final class BlockCompressor implements AutoCloseable {
     public static final int HEADER_LENGTH = BlockFrameDescriptor.HEADER_LENGTH;
 
     private static final int MIN_WORTHWHILE_ZSTD = 32;
+    /** Bits per byte below the limit at which half the probe's slices are enough to decide "compress". */
+    private static final double EARLY_ACCEPT_MARGIN = 0.5;
     private static final long DST_SIZE_TOO_SMALL = Zstd.errDstSizeTooSmall();
     private static final BlockStatus[] STATUSES = BlockStatus.values();
     private static final int MIN_LEVEL = Zstd.minCompressionLevel();
@@ -229,7 +231,9 @@ public final class BlockCompressor implements AutoCloseable {
         Objects.checkFromIndexSize(dstOffset, dstCapacity, dst.limit());
         int payloadOffset = dstOffset + BlockFrameDescriptor.HEADER_LENGTH;
         int payloadCapacity = dstCapacity - BlockFrameDescriptor.HEADER_LENGTH;
-        int stored = codec == Codec.ZSTD ? compressZstd(level, pieces, length, dst, payloadOffset, payloadCapacity) : -1;
+        int stored = codec == Codec.ZSTD
+                ? compressZstd(level, pieces, length, dst, payloadOffset, payloadCapacity)
+                : -1;
         if (stored < 0) {
             int payloadCrc = BlockPieces.copyWithCrc(crc, pieces, dst, payloadOffset);
             return writeHeader(codec, BlockFrameDescriptor.FLAG_RAW, length, length, payloadCrc, dst, dstOffset);
@@ -306,14 +310,33 @@ public final class BlockCompressor implements AutoCloseable {
         }
     }
 
+    /**
+     * The probe, deciding early when it can: half the slices first (spread over the whole block); entropy above
+     * the limit already means "store raw" (a smaller sample only underestimates entropy), far below it means
+     * "compress"; only a close call reads every slice.
+     */
     private boolean probeShrinks(ByteBuffer src, int srcOffset, int length, int count) {
-        double bits = probe.bitsPerByte(src, srcOffset, length, count, policy.sampleLength());
-        return bits <= policy.maxBitsPerByte();
+        int slice = policy.sampleLength();
+        double limit = policy.maxBitsPerByte();
+        if (count >= 4) {
+            double early = probe.bitsPerByte(src, srcOffset, length, count / 2, slice);
+            if (early > limit || early < limit - EARLY_ACCEPT_MARGIN) {
+                return early <= limit;
+            }
+        }
+        return probe.bitsPerByte(src, srcOffset, length, count, slice) <= limit;
     }
 
     private boolean probeShrinks(ByteBuffer[] pieces, int length, int count) {
-        double bits = probe.bitsPerByte(pieces, length, count, policy.sampleLength());
-        return bits <= policy.maxBitsPerByte();
+        int slice = policy.sampleLength();
+        double limit = policy.maxBitsPerByte();
+        if (count >= 4) {
+            double early = probe.bitsPerByte(pieces, length, count / 2, slice);
+            if (early > limit || early < limit - EARLY_ACCEPT_MARGIN) {
+                return early <= limit;
+            }
+        }
+        return probe.bitsPerByte(pieces, length, count, slice) <= limit;
     }
 
     private void setLevel(int wanted) {

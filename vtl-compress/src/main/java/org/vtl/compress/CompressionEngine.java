@@ -53,7 +53,7 @@ public final class CompressionEngine implements AutoCloseable {
 
     private CompressionEngine(EngineConfig config, MeterRegistry registry) {
         this.config = config;
-        this.queue = new SubmissionQueue(config.queueDepth());
+        this.queue = new SubmissionQueue(config.queueDepth(), config.threads());
         this.stats = new EngineStats(registry, config.name(), queue);
         this.threads = new EngineThread[config.threads()];
         for (int i = 0; i < threads.length; i++) {
@@ -286,12 +286,12 @@ public final class CompressionEngine implements AutoCloseable {
         job.stream.append(job);
         if (!queue.enqueue(job)) {
             job.fail(BlockStatus.ABORTED);
-            finish(job);
+            finish(job, true);
         }
     }
 
-    /** Runs one request on an engine thread's compressor. */
-    void run(CompressJob job, BlockCompressor compressor) {
+    /** Runs one request on an engine thread's compressor; {@code timed} records its latency. */
+    void run(CompressJob job, BlockCompressor compressor, boolean timed) {
         try {
             if (job.operation == Operation.COMPRESS) {
                 int result = job.sources != null
@@ -319,11 +319,11 @@ public final class CompressionEngine implements AutoCloseable {
                     job.stream.id(), e);
             job.fail(BlockStatus.INTERNAL_ERROR);
         }
-        finish(job);
+        finish(job, timed);
     }
 
-    private void finish(CompressJob job) {
-        stats.record(job, System.nanoTime());
+    private void finish(CompressJob job, boolean timed) {
+        stats.record(job, timed);
         job.stream.complete(job);
     }
 
@@ -355,7 +355,7 @@ public final class CompressionEngine implements AutoCloseable {
         List<CompressJob> unstarted = queue.stop();
         for (CompressJob job : unstarted) {
             job.fail(BlockStatus.ABORTED);
-            finish(job);
+            finish(job, true);
         }
     }
 

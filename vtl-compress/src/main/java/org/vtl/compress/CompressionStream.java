@@ -91,32 +91,48 @@ public final class CompressionStream {
         tail = job;
     }
 
-    /** Marks a request finished and delivers every request that is now at the head, in order. */
+    /**
+     * Marks a request finished and delivers every request that is now at the head, in order. A request that
+     * finishes at the head (the usual case) is taken off in the same lock hold that marks it done.
+     */
     void complete(CompressJob job) {
+        CompressJob next;
         synchronized (this) {
             job.done = true;
             if (delivering) {
                 return;
             }
+            next = takeDoneHead();
+            if (next == null) {
+                return;
+            }
             delivering = true;
         }
         while (true) {
-            CompressJob next;
+            engine.deliver(next);
             synchronized (this) {
-                next = head;
-                if (next == null || !next.done) {
+                next = takeDoneHead();
+                if (next == null) {
                     delivering = false;
                     return;
                 }
-                head = next.nextInStream;
-                if (head == null) {
-                    tail = null;
-                }
-                next.nextInStream = null;
-                count(next);
             }
-            engine.deliver(next);
         }
+    }
+
+    /** Guarded by this: removes and counts the head if it is done, else returns null. */
+    private CompressJob takeDoneHead() {
+        CompressJob next = head;
+        if (next == null || !next.done) {
+            return null;
+        }
+        head = next.nextInStream;
+        if (head == null) {
+            tail = null;
+        }
+        next.nextInStream = null;
+        count(next);
+        return next;
     }
 
     private void count(CompressJob job) {

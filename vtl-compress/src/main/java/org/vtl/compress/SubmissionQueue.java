@@ -3,13 +3,19 @@ package org.vtl.compress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bounded submission queue and the request pool behind it, under one monitor. The pool holds exactly
  * {@code depth} requests and a request returns to it only after its completion was delivered, so {@code depth}
  * bounds the requests in flight (queued, running, or finished but waiting for an earlier request of the same
  * stream). A submitter that finds the pool empty waits ({@link #acquire(boolean)} with {@code block}) or is
- * told so. The ring has {@code depth} slots, so enqueueing never waits. Monitor waits allocate no Java objects.
+ * told so. The ring has {@code depth} slots, so enqueueing never waits.
+ *
+ * <p>Idle engine threads do not wait on the monitor: each puts itself on an idle stack, spins briefly, then parks.
+ * An enqueue hands the request's wake-up to exactly one idle thread ({@code LockSupport.unpark}, outside the
+ * monitor), so a submission wakes one thread instead of all of them and never makes the woken thread fight the
+ * submitter for the monitor. Monitor waits (submitters on a full pool) and parking allocate no Java objects.
  */
 final class SubmissionQueue {
 
@@ -24,12 +30,15 @@ final class SubmissionQueue {
     /** Requests taken from the pool but not yet enqueued: workers may not exit while any exist. */
     private int reserved;
     private int waitingSubmitters;
-    private int waitingWorkers;
+    /** Engine threads with nothing to do, parked or about to park; woken one per enqueued request. */
+    private final EngineThread[] idle;
+    private int idleCount;
     private State state = State.RUNNING;
 
-    SubmissionQueue(int depth) {
+    SubmissionQueue(int depth, int threads) {
         this.depth = depth;
         this.ring = new CompressJob[depth];
+        this.idle = new EngineThread[threads];
         for (int i = 0; i < depth; i++) {
             CompressJob job = new CompressJob();
             job.nextFree = free;
@@ -71,18 +80,38 @@ final class SubmissionQueue {
     }
 
     /** Queues an acquired request; returns false if the engine stopped meanwhile (the caller aborts it). */
-    synchronized boolean enqueue(CompressJob job) {
-        reserved--;
-        if (state == State.STOPPED) {
-            wakeAll();
-            return false;
+    boolean enqueue(CompressJob job) {
+        EngineThread wake;
+        synchronized (this) {
+            reserved--;
+            if (state == State.STOPPED) {
+                wakeAll();
+                return false;
+            }
+            int tail = head + count;
+            ring[tail >= depth ? tail - depth : tail] = job;
+            count++;
+            if (state == State.DRAINING) {
+                wakeAll(); // the last request of a drain must also let the other idle threads see it and exit
+                return true;
+            }
+            wake = popIdle();
         }
-        ring[(head + count) % depth] = job;
-        count++;
-        if (waitingWorkers > 0) {
-            notifyAll();
+        if (wake != null) {
+            LockSupport.unpark(wake);
         }
         return true;
+    }
+
+    /** Takes one idle engine thread off the stack and marks it woken; the caller unparks it. */
+    private EngineThread popIdle() {
+        if (idleCount == 0) {
+            return null;
+        }
+        EngineThread thread = idle[--idleCount];
+        idle[idleCount] = null;
+        thread.idle = false;
+        return thread;
     }
 
     /** Gives back a request that was acquired but will not be enqueued. */
@@ -91,27 +120,37 @@ final class SubmissionQueue {
         releaseLocked(job);
     }
 
-    /** Next request to run; {@code null} when the engine is stopping and no more work can arrive. */
-    synchronized CompressJob take() throws InterruptedException {
+    /**
+     * Next request to run for {@code self}; {@code null} when the engine is stopping and no more work can arrive.
+     * With nothing queued the thread goes on the idle stack, spins up to {@code spins} times (a request submitted
+     * meanwhile costs no park and unpark), then parks until an enqueue or a shutdown wakes it.
+     */
+    CompressJob take(EngineThread self, int spins) {
         while (true) {
-            if (state == State.STOPPED) {
-                return null;
+            synchronized (this) {
+                if (state == State.STOPPED) {
+                    return null;
+                }
+                if (count > 0) {
+                    CompressJob job = ring[head];
+                    ring[head] = null;
+                    head = head + 1 == depth ? 0 : head + 1;
+                    count--;
+                    return job;
+                }
+                if (state == State.DRAINING && reserved == 0) {
+                    return null;
+                }
+                self.idle = true;
+                idle[idleCount++] = self;
             }
-            if (count > 0) {
-                CompressJob job = ring[head];
-                ring[head] = null;
-                head = (head + 1) % depth;
-                count--;
-                return job;
+            for (int i = 0; i < spins && self.idle; i++) {
+                Thread.onSpinWait();
             }
-            if (state == State.DRAINING && reserved == 0) {
-                return null;
-            }
-            waitingWorkers++;
-            try {
-                wait();
-            } finally {
-                waitingWorkers--;
+            while (self.idle) {
+                LockSupport.park(this);
+                // Engine threads end only through shutdown; an interrupt must not turn parking into spinning.
+                Thread.interrupted();
             }
         }
     }
@@ -126,7 +165,9 @@ final class SubmissionQueue {
         job.nextFree = free;
         free = job;
         freeCount++;
-        if (waitingSubmitters > 0 || state != State.RUNNING) {
+        if (state != State.RUNNING) {
+            wakeAll();
+        } else if (waitingSubmitters > 0) {
             notifyAll();
         }
     }
@@ -146,7 +187,7 @@ final class SubmissionQueue {
         while (count > 0) {
             unstarted.add(ring[head]);
             ring[head] = null;
-            head = (head + 1) % depth;
+            head = head + 1 == depth ? 0 : head + 1;
             count--;
         }
         wakeAll();
@@ -167,6 +208,10 @@ final class SubmissionQueue {
 
     private void wakeAll() {
         notifyAll();
+        EngineThread thread;
+        while ((thread = popIdle()) != null) {
+            LockSupport.unpark(thread);
+        }
     }
 
     synchronized State state() {

@@ -262,6 +262,45 @@ class CompressionEngineTest {
     }
 
     @Test
+    void shutdownWhileThreadsAreIdleEndsEveryThread() throws Exception {
+        engine.close();
+        engine = CompressionEngine.start(EngineConfig.defaults().withThreads(4).withQueueDepth(8), registry);
+        CompressionStream stream = engine.openStream(1);
+        engine.submit(stream, Operation.COMPRESS, TestBlocks.direct(Kind.TEXT, 1_000, 1), frameFor(1_000))
+                .get(10, TimeUnit.SECONDS);
+        Thread.sleep(50); // every engine thread has parked by now
+        engine.shutdown();
+        assertTrue(engine.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(engine.isTerminated());
+    }
+
+    @Test
+    void parkedThreadsWakeForEachLaterSubmission() throws Exception {
+        CompressionStream stream = engine.openStream(1);
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 10_000, 2);
+        for (int i = 0; i < 5; i++) {
+            Thread.sleep(20); // long enough for the engine threads to stop spinning and park
+            assertEquals(BlockStatus.OK, engine.submit(stream, Operation.COMPRESS, block.duplicate(),
+                    frameFor(10_000)).get(10, TimeUnit.SECONDS).status());
+        }
+    }
+
+    @Test
+    void interruptedEngineThreadKeepsServing() throws Exception {
+        CompressionStream stream = engine.openStream(1);
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 10_000, 3);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread instanceof EngineThread) {
+                thread.interrupt();
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(BlockStatus.OK, engine.submit(stream, Operation.COMPRESS, block.duplicate(),
+                    frameFor(10_000)).get(10, TimeUnit.SECONDS).status());
+        }
+    }
+
+    @Test
     void shutdownNowWithRequestsInFlightCompletesEveryRequestExactlyOnce() throws Exception {
         engine.close();
         engine = CompressionEngine.start(EngineConfig.defaults().withThreads(2).withQueueDepth(32), registry);

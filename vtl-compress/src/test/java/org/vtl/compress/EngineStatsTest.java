@@ -72,13 +72,44 @@ class EngineStatsTest {
                 .tags("engine", "t", "op", "compress").functionCounter().count());
         assertEquals(1.0, registry.get("vtl.compress.passthrough").counter().count());
         assertEquals(200_000.0 / (textFrame + randomFrame), registry.get("vtl.compress.ratio").gauge().value(), 1e-9);
-        assertEquals(2, registry.get("vtl.compress.latency").tags("op", "compress").timer().count());
+        assertEquals(1, registry.get("vtl.compress.latency").tags("op", "compress").timer().count(),
+                "the first request of the engine thread is timed, the next of 16 is the 17th");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (engine.inFlight() > 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait(); // a future completes inside its listener, just before the request is recycled
         }
         assertEquals(0.0, registry.get("vtl.compress.queue.depth").gauge().value());
         assertEquals(4.0, registry.get("vtl.compress.queue.capacity").gauge().value());
+    }
+
+    @Test
+    void latencyHistogramRecordsOneRequestInTheSamplingRatePerEngineThread() throws Exception {
+        try (CompressionEngine sampled = CompressionEngine.start(EngineConfig.defaults().withName("s").withThreads(1)
+                .withQueueDepth(4).withLatencySampling(4), registry)) {
+            CompressionStream stream = sampled.openStream(1);
+            for (int i = 0; i < 9; i++) {
+                sampled.submit(stream, Operation.COMPRESS, TestBlocks.direct(Kind.TEXT, 1_000, i),
+                        CompressionEngineTest.frameFor(1_000)).get(10, TimeUnit.SECONDS);
+            }
+            assertEquals(3, registry.get("vtl.compress.latency").tags("engine", "s", "op", "compress").timer()
+                    .count(), "requests 1, 5 and 9");
+            assertEquals(9.0, registry.get("vtl.compress.blocks").tags("engine", "s", "op", "compress").counter()
+                    .count());
+        }
+    }
+
+    @Test
+    void latencySamplingOfOneRecordsEveryRequest() throws Exception {
+        try (CompressionEngine every = CompressionEngine.start(EngineConfig.defaults().withName("e").withThreads(2)
+                .withQueueDepth(4).withLatencySampling(1), registry)) {
+            CompressionStream stream = every.openStream(1);
+            for (int i = 0; i < 5; i++) {
+                every.submit(stream, Operation.COMPRESS, TestBlocks.direct(Kind.TEXT, 1_000, i),
+                        CompressionEngineTest.frameFor(1_000)).get(10, TimeUnit.SECONDS);
+            }
+            assertEquals(5, registry.get("vtl.compress.latency").tags("engine", "e", "op", "compress").timer()
+                    .count());
+        }
     }
 
     @Test

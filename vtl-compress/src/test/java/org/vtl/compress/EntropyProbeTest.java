@@ -47,4 +47,19 @@ class EntropyProbeTest {
                 / Math.log(2);
         assertEquals(expected, probe.bitsPerByte(block, 1000, 8000, 2, 1000), 1e-9);
     }
+
+    @Test
+    void piecesGiveTheEntropyOfTheContiguousBlock() {
+        ByteBuffer block = TestBlocks.direct(Kind.MIXED, 100_000, 4);
+        ByteBuffer[] pieces = BlockPiecesTest.cut(block, new java.util.SplittableRandom(4), 3_000);
+        assertEquals(probe.bitsPerByte(block, 0, 100_000, 7, 1_000), probe.bitsPerByte(pieces, 100_000, 7, 1_000),
+                1e-12);
+    }
+
+    @Test
+    void oneBytePiecesGiveTheEntropyOfTheContiguousBlock() {
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 4_096, 5);
+        ByteBuffer[] pieces = BlockPiecesTest.cut(block, null, 1);
+        assertEquals(probe.bitsPerByte(block, 0, 4_096, 4, 512), probe.bitsPerByte(pieces, 4_096, 4, 512), 1e-12);
+    }
 }

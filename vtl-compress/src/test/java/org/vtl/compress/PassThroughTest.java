@@ -50,6 +50,22 @@ class PassThroughTest {
     }
 
     @Test
+    void probeDecidesFromHalfItsSlicesWhenTheyAreClearlyRandom() throws Exception {
+        // 256 KiB: eight slices in all, the first four (start, 1/3, 2/3, end) random, zeros everywhere else.
+        int block = 256 * 1024;
+        assertEquals(8, PassThroughPolicy.DEFAULT.sampleCount(block));
+        ByteBuffer data = TestBlocks.direct(Kind.ZEROS, block, 1);
+        int slice = PassThroughPolicy.DEFAULT.sampleLength();
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 4; i++) {
+            TestBlocks.fillRandom(data, i * ((block - slice) / 3), slice, random);
+        }
+        EntropyProbe probe = new EntropyProbe();
+        assertTrue(probe.bitsPerByte(data, 0, block, 8, slice) < 4.0, "all eight slices: mostly zeros");
+        assertTrue(rawWith(PassThroughPolicy.DEFAULT, data), "the four early slices decided alone");
+    }
+
+    @Test
     void probeLetsCompressibleBlockThrough() throws Exception {
         assertTrue(!rawWith(PassThroughPolicy.DEFAULT, TestBlocks.direct(Kind.MIXED, BLOCK, 3)));
     }
@@ -77,10 +93,12 @@ class PassThroughTest {
     }
 
     @Test
-    void probeTakesOneSlicePerSpacingUpToSixteen() {
+    void probeTakesOneSlicePerSpacingFromFourUpToSixteen() {
         PassThroughPolicy policy = PassThroughPolicy.DEFAULT;
         assertEquals(0, policy.sampleCount(64 * 1024 - 1));
-        assertEquals(2, policy.sampleCount(64 * 1024));
+        assertEquals(4, policy.sampleCount(64 * 1024));
+        assertEquals(4, policy.sampleCount(128 * 1024));
+        assertEquals(5, policy.sampleCount(160 * 1024));
         assertEquals(8, policy.sampleCount(256 * 1024));
         assertEquals(16, policy.sampleCount(8 * 1024 * 1024));
         assertEquals(0, PassThroughPolicy.NO_SAMPLING.sampleCount(8 * 1024 * 1024));

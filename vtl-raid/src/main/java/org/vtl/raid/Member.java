@@ -19,6 +19,7 @@ final class Member {
 
     private static final Logger LOG = LoggerFactory.getLogger(Member.class);
     private static final MemberWrite STOP = new MemberWrite(null);
+    private final MemberWrite forceRequest = new MemberWrite(null);
 
     final int group;
     final int index;
@@ -38,7 +39,7 @@ final class Member {
      */
     private static final int DIRECT_WRITERS = Math.max(1, Integer.getInteger("vtl.raid.directWritersPerMember", 8));
 
-    private final BoundedRing<MemberWrite> queue = new BoundedRing<>(256);
+    private MemberQueue queue = new MemberQueue(0);
     private Thread[] writers = new Thread[0];
     private MemberFile[] channels = new MemberFile[0];
     private volatile boolean stopped;
@@ -89,6 +90,7 @@ final class Member {
         int count = file.direct() ? DIRECT_WRITERS : 1;
         channels = new MemberFile[count];
         writers = new Thread[count];
+        queue = new MemberQueue(count);
         channels[0] = file;
         for (int i = 0; i < count; i++) {
             if (i > 0) {
@@ -105,15 +107,36 @@ final class Member {
     }
 
     void submit(MemberWrite w) {
-        if (stopped) {
-            w.owner.memberDone(w, false);
-            return;
+        synchronized (this) {
+            if (!stopped) {
+                queue.put(w);
+                return;
+            }
         }
+        w.owner.memberDone(w, false);
+    }
+
+    /**
+     * Makes this member's acknowledged writes durable as part of {@code round}: on a writer thread, so the
+     * members of a pool flush at the same time, or here once the writers are stopped.
+     */
+    void requestForce(ForceRound round) {
+        synchronized (this) {
+            if (!stopped) {
+                forceRequest.round = round;
+                queue.put(forceRequest);
+                return;
+            }
+        }
+        force(file);
+        round.done();
+    }
+
+    private void force(MemberFile channel) {
         try {
-            queue.put(w);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            w.owner.memberDone(w, false);
+            channel.force();
+        } catch (IOException | RuntimeException e) {
+            fail("fsync", e);
         }
     }
 
@@ -127,6 +150,14 @@ final class Member {
             }
             if (w == STOP) {
                 return;
+            }
+            if (w == forceRequest) {
+                ForceRound round = w.round;
+                if (writable()) {
+                    force(channel);
+                }
+                round.done();
+                continue;
             }
             boolean ok = false;
             if (writable()) {
@@ -145,12 +176,10 @@ final class Member {
 
     /** Stops the writers after the writes already queued. */
     void stopWriter() {
-        stopped = true;
-        for (int i = 0; i < writers.length; i++) {
-            try {
+        synchronized (this) {
+            stopped = true;
+            for (int i = 0; i < writers.length; i++) {
                 queue.put(STOP);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
         for (Thread writer : writers) {

@@ -9,6 +9,8 @@ final class MemberWrite {
     final ByteBuffer[] gather = new ByteBuffer[2];
     Member member;
     long position;
+    /** Set instead of an owner on a member's fdatasync request. */
+    ForceRound round;
 
     MemberWrite(StripeBuffer owner) {
         this.owner = owner;

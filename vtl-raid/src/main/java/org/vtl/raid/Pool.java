@@ -47,6 +47,7 @@ public final class Pool implements AutoCloseable {
     final StripeBuffer.BufferPool readBuffers;
     private final AtomicLong generation;
     private final AtomicInteger nextGroup = new AtomicInteger();
+    private final ForceRound forceRound = new ForceRound();
     private final PoolStats stats;
     final Repairs repairs;
     private volatile RaidGroup[] groups;
@@ -58,7 +59,7 @@ public final class Pool implements AutoCloseable {
         this.poolId = poolId;
         this.options = options;
         this.layout = layout;
-        this.writer = new StripeWriter(kernel, poolId);
+        this.writer = new StripeWriter(kernel, poolId, layout.chunkSize());
         this.reader = new StripeReader(kernel, poolId);
         this.writeBuffers = new StripeBuffer.BufferPool(layout, options.stripeBuffers(), 0);
         this.readBuffers = new StripeBuffer.BufferPool(layout, options.readBuffers(), 2);
@@ -199,17 +200,30 @@ public final class Pool implements AutoCloseable {
         }
     }
 
+    /** fdatasync on every writable member, all at once (see {@link ForceRound}); one round at a time. */
     private void forceMembers() {
-        for (RaidGroup g : groups) {
-            for (Member m : g.members) {
-                if (m.writable()) {
-                    try {
-                        m.file.force();
-                    } catch (IOException e) {
-                        m.fail("fsync", e);
+        synchronized (forceRound) {
+            RaidGroup[] all = groups;
+            int count = 0;
+            for (RaidGroup g : all) {
+                for (Member m : g.members) {
+                    count += m.writable() ? 1 : 0;
+                }
+            }
+            forceRound.begin(count);
+            int asked = 0;
+            for (RaidGroup g : all) {
+                for (Member m : g.members) {
+                    if (asked < count && m.writable()) {
+                        m.requestForce(forceRound);
+                        asked++;
                     }
                 }
             }
+            for (; asked < count; asked++) {
+                forceRound.done();
+            }
+            forceRound.await();
         }
     }
 

@@ -209,7 +209,7 @@ final class Repairs {
     }
 
     synchronized CompletableFuture<PoolStatus.RepairProgress> scrub() {
-        if (scrubThread != null && scrubThread.isAlive()) {
+        if (scrubResult != null && !scrubResult.isDone()) {
             return scrubResult;
         }
         scrubResult = new CompletableFuture<>();
@@ -263,11 +263,15 @@ final class Repairs {
             int k = g.layout.dataWidth();
             long chunk = g.layout.chunkSize();
             kernel.generate(roles, width, s.chunkSegments[k + 2], s.chunkSegments[k + 3], chunk);
-            if (MemorySegment.mismatch(roles[width], 0, chunk, s.chunkSegments[k + 2], 0, chunk) >= 0
-                    || MemorySegment.mismatch(roles[width + 1], 0, chunk, s.chunkSegments[k + 3], 0, chunk) >= 0) {
-                scrub.unrepairable.incrementAndGet();
-                LOG.error("scrub: stripe {}/{} has CRC-valid chunks whose P/Q do not match", g.index, row);
+            boolean staleP = MemorySegment.mismatch(roles[width], 0, chunk, s.chunkSegments[k + 2], 0, chunk) >= 0;
+            boolean staleQ = MemorySegment.mismatch(roles[width + 1], 0, chunk, s.chunkSegments[k + 3], 0, chunk) >= 0;
+            if (staleP || staleQ) {
+                LOG.warn("scrub: stripe {}/{} has CRC-valid chunks but a stale {}; rewriting it from the data",
+                        g.index, row, staleP && staleQ ? "P and Q" : staleP ? "P" : "Q");
+                replaceParity(g, s, trailer, width, staleP, staleQ);
+                scrub.repaired.addAndGet((staleP ? 1 : 0) + (staleQ ? 1 : 0));
             }
+            scrub.repaired.addAndGet(rewriteTrailers(g, row, s, trailer, width, staleP, staleQ));
             return (long) (width + 2) * chunk;
         } catch (PoolException e) {
             scrub.unrepairable.incrementAndGet();
@@ -281,6 +285,70 @@ final class Repairs {
             s.release();
             g.endRepair(row);
         }
+    }
+
+    /**
+     * Puts the P and/or Q recomputed from the CRC-valid data into the stripe buffer and the descriptor: new
+     * chunk CRCs and a new sequence, so the corrected trailers win over every older copy.
+     */
+    private static void replaceParity(RaidGroup g, StripeBuffer s, ByteBuffer trailer, int width, boolean p,
+            boolean q) {
+        int k = g.layout.dataWidth();
+        long chunk = g.layout.chunkSize();
+        MemorySegment[] roles = s.roles(width);
+        if (p) {
+            roles[width].copyFrom(s.chunkSegments[k + 2].asSlice(0, chunk));
+            StripeTrailerDescriptor.chunkCrc(trailer, width, s.chunkCrc(width, width));
+        }
+        if (q) {
+            roles[width + 1].copyFrom(s.chunkSegments[k + 3].asSlice(0, chunk));
+            StripeTrailerDescriptor.chunkCrc(trailer, width + 1, s.chunkCrc(width + 1, width));
+        }
+        StripeTrailerDescriptor.sequence(trailer, g.sequence.incrementAndGet());
+    }
+
+    /**
+     * Writes the stripe's descriptor to every member whose trailer is missing, corrupt or different (a
+     * member that missed an update, or all of them after {@link #replaceParity}), and the replaced parity
+     * chunks. Trailers go first, replaced parity chunks (with their own trailer) last: a crash in between
+     * leaves the newest trailers expecting the new parity, so the old one reads as corrupt and is rebuilt
+     * from the data, never trusted. Returns the trailers repaired on their own: those rewritten because they
+     * were corrupt or out of date, not because the parity changed (then the parity chunks are the count).
+     */
+    private int rewriteTrailers(RaidGroup g, long row, StripeBuffer s, ByteBuffer trailer, int width, boolean p,
+            boolean q) {
+        int rewritten = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int role = 0; role < width + 2; role++) {
+                boolean replaced = role == width && p || role == width + 1 && q;
+                Member m = g.members[g.layout.member(row, role)];
+                if (replaced != (pass == 1) || !m.writable() || !m.readable(row)) {
+                    continue;
+                }
+                ByteBuffer own = s.trailers[m.index].clear();
+                if (own != trailer && !replaced && StripeTrailerDescriptor.valid(own, s.crc)
+                        && StripeTrailerDescriptor.sameStripe(own, trailer)) {
+                    continue;
+                }
+                if (own != trailer) {
+                    own.put(0, trailer, 0, StripeTrailerDescriptor.SIZE);
+                } else if (!replaced && !p && !q) {
+                    continue;
+                }
+                StripeTrailerDescriptor.seal(own, role, s.crc);
+                try {
+                    if (replaced) {
+                        m.file.write(s.chunk(role, width), g.layout.chunkOffset(row));
+                    }
+                    m.file.write(own.clear(), g.layout.trailerOffset(row));
+                    m.bytesWritten.add(replaced ? g.layout.slotSize() : StripeTrailerDescriptor.SIZE);
+                    rewritten += p || q ? 0 : 1;
+                } catch (IOException e) {
+                    m.fail("scrub write of row " + row, e);
+                }
+            }
+        }
+        return rewritten;
     }
 
     private void throttle(long startedNanos, long bytes) throws InterruptedException {

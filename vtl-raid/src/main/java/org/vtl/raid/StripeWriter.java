@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.CRC32C;
 import org.vtl.raid.io.StripeTrailerDescriptor;
 import org.vtl.raid.layout.StripeLayout;
 import org.vtl.raid.parity.PqSyndrome;
@@ -22,9 +23,18 @@ final class StripeWriter {
     private final long poolHigh;
     private final long poolLow;
     final LongAdder parityBytes = new LongAdder();
+    /**
+     * CRC32C of a chunk of zeros. CRC32C is affine over GF(2) for messages of one length,
+     * {@code crc(a ^ b) = crc(a) ^ crc(b) ^ crc(0)}, so the CRC of P, the XOR of the data chunks, is the XOR of
+     * their CRCs (plus {@code crc(0)} for an even count): one chunk fewer to checksum per stripe.
+     */
+    private final int zeroChunkCrc;
 
-    StripeWriter(PqSyndrome kernel, UUID poolId) {
+    StripeWriter(PqSyndrome kernel, UUID poolId, int chunkSize) {
         this.kernel = kernel;
+        CRC32C crc = new CRC32C();
+        crc.update(ByteBuffer.allocateDirect(chunkSize));
+        this.zeroChunkCrc = (int) crc.getValue();
         this.poolHigh = poolId.getMostSignificantBits();
         this.poolLow = poolId.getLeastSignificantBits();
     }
@@ -74,9 +84,14 @@ final class StripeWriter {
         ByteBuffer first = b.trailers[0];
         StripeTrailerDescriptor.encode(first, poolHigh, poolLow, g.index, width, row, length,
                 g.layout.chunkSize(), g.sequence.incrementAndGet());
-        for (int role = 0; role < width + 2; role++) {
-            StripeTrailerDescriptor.chunkCrc(first, role, b.chunkCrc(role, width));
+        int parityCrc = width % 2 == 0 ? zeroChunkCrc : 0;
+        for (int role = 0; role < width; role++) {
+            int crc = b.chunkCrc(role, width);
+            parityCrc ^= crc;
+            StripeTrailerDescriptor.chunkCrc(first, role, crc);
         }
+        StripeTrailerDescriptor.chunkCrc(first, width, parityCrc);
+        StripeTrailerDescriptor.chunkCrc(first, width + 1, b.chunkCrc(width + 1, width));
         for (int role = width + 1; role >= 0; role--) {
             ByteBuffer t = b.trailers[role];
             if (role != 0) {

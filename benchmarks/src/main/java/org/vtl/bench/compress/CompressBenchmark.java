@@ -34,7 +34,8 @@ import org.vtl.compress.PassThroughPolicy;
  * Compression throughput: one operation is a batch of {@value #BATCH} consecutive blocks.
  * <ul>
  *   <li>{@code zstdDirect}: zstd-jni's {@code ZstdCompressCtx.compressDirectByteBuffer} in a loop, one reused
- *       context per benchmark thread, output into a {@code compressBound}-sized buffer (the baseline);</li>
+ *       context per benchmark thread, output into {@value #BATCH} {@code compressBound}-sized buffers in turn, as
+ *       the engine writes each frame of a batch into its own buffer (the baseline);</li>
  *   <li>{@code engine}: the same blocks submitted to a {@link CompressionEngine} with {@code engineThreads} threads
  *       (one stream per benchmark thread, all {@value #BATCH} in flight), waiting for the last completion: frames,
  *       CRC32C, pass-through and ordered delivery included.</li>
@@ -66,14 +67,31 @@ public class CompressBenchmark {
     @Param({"sampled"})
     public String passThrough;
 
+    /** Piece size for {@code enginePieces} and {@code pairedPieces} (an iSCSI Data-Out segment). */
+    @Param({"65536"})
+    public int pieceSize;
+
     ByteBuffer[] blocks;
+    /** Each block cut into {@code pieceSize} slices. */
+    ByteBuffer[][] pieces;
     CompressionEngine engine;
     final CpuMeter cpu = new CpuMeter();
     final PairedCpu paired = new PairedCpu();
+    /** Operations of the paired benchmarks so far: even ones run the baseline half first, odd ones second. */
+    int pairs;
 
     @Setup(Level.Trial)
     public void setUp() {
         blocks = BenchData.blocks(data, blockSize);
+        pieces = new ByteBuffer[blocks.length][];
+        for (int b = 0; b < blocks.length; b++) {
+            int count = (blockSize + pieceSize - 1) / pieceSize;
+            pieces[b] = new ByteBuffer[count];
+            for (int p = 0; p < count; p++) {
+                int from = p * pieceSize;
+                pieces[b][p] = blocks[b].slice(from, Math.min(pieceSize, blockSize - from));
+            }
+        }
         PassThroughPolicy policy = switch (passThrough) {
             case "sampled" -> PassThroughPolicy.DEFAULT;
             case "unsampled" -> PassThroughPolicy.NO_SAMPLING;
@@ -83,6 +101,13 @@ public class CompressBenchmark {
                 .withQueueDepth(4 * BATCH).withPassThrough(policy).withCompression(Codec.ZSTD, level),
                 new SimpleMeterRegistry());
         paired.trackEngineThreads("bench");
+    }
+
+    @Setup(Level.Trial)
+    public void nameHalves(BenchmarkParams params) {
+        if (params.getBenchmark().endsWith(".pairedPieces")) {
+            paired.name("engine pieces", "engine one buffer");
+        }
     }
 
     @TearDown(Level.Trial)
@@ -110,11 +135,11 @@ public class CompressBenchmark {
                 + " engineThreads " + engineThreads + " threads " + params.getThreads();
     }
 
-    /** Per benchmark thread: a zstd context and an output buffer for the direct baseline. */
+    /** Per benchmark thread: a zstd context and {@value #BATCH} output buffers for the direct baseline. */
     @State(Scope.Thread)
     public static class Direct {
         ZstdCompressCtx context;
-        ByteBuffer output;
+        final ByteBuffer[] outputs = new ByteBuffer[BATCH];
         final CRC32C crc = new CRC32C();
         int next;
 
@@ -122,7 +147,9 @@ public class CompressBenchmark {
         public void setUp(CompressBenchmark bench) {
             context = new ZstdCompressCtx();
             context.setLevel(bench.level);
-            output = ByteBuffer.allocateDirect((int) Zstd.compressBound(bench.blockSize));
+            for (int i = 0; i < BATCH; i++) {
+                outputs[i] = ByteBuffer.allocateDirect((int) Zstd.compressBound(bench.blockSize));
+            }
             next = (int) (Thread.currentThread().threadId() * 7 % bench.blocks.length);
         }
 
@@ -155,6 +182,12 @@ public class CompressBenchmark {
             next = (next + frames.length) % blocks.length;
             return sum;
         }
+
+        long runPieces(CompressionEngine engine, ByteBuffer[][] pieces, int length) throws InterruptedException {
+            long sum = batch.runPieces(engine, stream, pieces, length, next, frames);
+            next = (next + frames.length) % pieces.length;
+            return sum;
+        }
     }
 
     @Benchmark
@@ -163,8 +196,8 @@ public class CompressBenchmark {
         for (int i = 0; i < BATCH; i++) {
             ByteBuffer block = blocks[direct.next];
             direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
-            stored += direct.context.compressDirectByteBuffer(direct.output, 0, direct.output.capacity(), block, 0,
-                    block.capacity());
+            ByteBuffer output = direct.outputs[i];
+            stored += direct.context.compressDirectByteBuffer(output, 0, output.capacity(), block, 0, block.capacity());
         }
         counters.nativeBytes += (long) BATCH * blockSize;
         counters.storedBytes += stored;
@@ -183,8 +216,8 @@ public class CompressBenchmark {
         for (int i = 0; i < BATCH; i++) {
             ByteBuffer block = blocks[direct.next];
             direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
-            stored += direct.context.compressDirectByteBuffer(direct.output, 0, direct.output.capacity(), block, 0,
-                    block.capacity());
+            ByteBuffer output = direct.outputs[i];
+            stored += direct.context.compressDirectByteBuffer(output, 0, output.capacity(), block, 0, block.capacity());
             direct.crc.reset();
             direct.crc.update(block.clear());
             block.clear();
@@ -202,14 +235,21 @@ public class CompressBenchmark {
      */
     @Benchmark
     public long paired(Direct direct, Client client, ByteCounters counters) throws InterruptedException {
+        // Alternate which half goes first: the second finds the batch's blocks in the cache (which matters for
+        // memory-bound work such as pass-through of random data).
         int first = direct.next;
-        long t0 = paired.now();
-        long stored = zstdDirect(direct, counters);
-        long t1 = paired.now();
         client.next = first;
-        stored += engine(client, counters);
+        boolean directFirst = (pairs++ & 1) == 0;
+        long t0 = paired.now();
+        long stored = directFirst ? zstdDirect(direct, counters) : engine(client, counters);
+        long t1 = paired.now();
+        direct.next = first;
+        client.next = first;
+        stored += directFirst ? engine(client, counters) : zstdDirect(direct, counters);
         long t2 = paired.now();
-        paired.charge(t1 - t0, t2 - t1);
+        paired.charge(directFirst ? t1 - t0 : t2 - t1, directFirst ? t2 - t1 : t1 - t0);
+        direct.next = (first + BATCH) % blocks.length;
+        client.next = direct.next;
         return stored;
     }
 
@@ -219,6 +259,34 @@ public class CompressBenchmark {
         counters.nativeBytes += (long) BATCH * blockSize;
         counters.storedBytes += stored;
         cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    /** The engine on the same blocks given as {@code pieceSize} pieces each: zstd streaming over the pieces. */
+    @Benchmark
+    public long enginePieces(Client client, ByteCounters counters) throws InterruptedException {
+        long stored = client.runPieces(engine, pieces, blockSize);
+        counters.nativeBytes += (long) BATCH * blockSize;
+        counters.storedBytes += stored;
+        cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    /**
+     * One batch through the engine from single buffers, then the same blocks in pieces, each charged its CPU (see
+     * {@link PairedCpu}): what compressing from pieces costs over one contiguous buffer.
+     */
+    @Benchmark
+    public long pairedPieces(Client client, ByteCounters counters) throws InterruptedException {
+        int first = client.next;
+        boolean singleFirst = (pairs++ & 1) == 0;
+        long t0 = paired.now();
+        long stored = singleFirst ? engine(client, counters) : enginePieces(client, counters);
+        long t1 = paired.now();
+        client.next = first;
+        stored += singleFirst ? enginePieces(client, counters) : engine(client, counters);
+        long t2 = paired.now();
+        paired.charge(singleFirst ? t1 - t0 : t2 - t1, singleFirst ? t2 - t1 : t1 - t0);
         return stored;
     }
 }

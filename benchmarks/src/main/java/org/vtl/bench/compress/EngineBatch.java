@@ -50,6 +50,25 @@ final class EngineBatch implements CompletionListener {
             engine.submit(stream, operation, sources[at], destination, this, null);
             at = at + 1 == sources.length ? 0 : at + 1;
         }
+        return await();
+    }
+
+    /** Runs one batch of compress requests whose blocks are given in pieces, starting at block {@code next}. */
+    long runPieces(CompressionEngine engine, CompressionStream stream, ByteBuffer[][] pieces, int length, int next,
+                   ByteBuffer[] destinations) throws InterruptedException {
+        synchronized (this) {
+            pending = destinations.length;
+            counted = 0;
+        }
+        int at = next;
+        for (ByteBuffer destination : destinations) {
+            engine.submit(stream, pieces[at], length, destination, this, null);
+            at = at + 1 == pieces.length ? 0 : at + 1;
+        }
+        return await();
+    }
+
+    private long await() throws InterruptedException {
         synchronized (this) {
             while (pending > 0) {
                 wait();

@@ -15,6 +15,8 @@ final class PairedCpu {
     private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long[] engineThreadIds = new long[0];
     private final double[] ratios = new double[256];
+    private String second = "engine";
+    private String first = "direct";
     private int count;
     private long directNanos;
     private long engineNanos;
@@ -23,6 +25,12 @@ final class PairedCpu {
     void trackEngineThreads(String engineName) {
         engineThreadIds = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(engineName + "-engine-")).mapToLong(Thread::threadId).toArray();
+    }
+
+    /** Names the two halves in the printed lines (default: engine / direct). */
+    void name(String secondHalf, String firstHalf) {
+        second = secondHalf;
+        first = firstHalf;
     }
 
     long now() {
@@ -51,8 +59,8 @@ final class PairedCpu {
         if (measured && count < ratios.length) {
             ratios[count++] = ratio;
         }
-        System.out.printf("paired: %s %s engine CPU / direct CPU = %.3f%n", label, measured ? "measured" : "warmup",
-                ratio);
+        System.out.printf("paired: %s %s %s CPU / %s CPU = %.3f%n", label, measured ? "measured" : "warmup",
+                second, first, ratio);
     }
 
     void endTrial(String label) {
@@ -61,7 +69,7 @@ final class PairedCpu {
         }
         double[] sorted = Arrays.copyOf(ratios, count);
         Arrays.sort(sorted);
-        System.out.printf("paired-median: %s engine CPU / direct CPU = %.3f over %d iterations (min %.3f, max %.3f)%n",
-                label, sorted[count / 2], count, sorted[0], sorted[count - 1]);
+        System.out.printf("paired-median: %s %s CPU / %s CPU = %.3f over %d iterations (min %.3f, max %.3f)%n",
+                label, second, first, sorted[count / 2], count, sorted[0], sorted[count - 1]);
     }
 }

@@ -9,6 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +32,8 @@ import org.vtl.raid.io.MemberFile;
 
 /**
  * Sequential full-stripe writes through the pool versus a plain sequential write of the same bytes to one
- * file on the same filesystem, in the same run. One operation = one stripe of k x 256 KiB user bytes;
+ * file on the same filesystem, in the same run, done the same way: same I/O mode, same user bytes per
+ * operation, same number of operations in flight. One operation = one stripe of k x 256 KiB user bytes;
  * both sides fdatasync every {@link #SYNC_EVERY} operations. The pool writes (k+2)/k bytes per user
  * byte, so its ceiling is k/(k+2) of the plain write. Freed extents are reused, so the pool stays small.
  * Files go to {@code -Dvtl.bench.dir} (default java.io.tmpdir).
@@ -57,7 +61,9 @@ public class PoolWriteBenchmark {
     private int head;
     private int ops;
     private FileChannel plain;
-    private ByteBuffer plainBuffer;
+    private ByteBuffer[] plainBuffers;
+    private final Future<?>[] plainWindow = new Future<?>[IN_FLIGHT];
+    private ExecutorService plainWriters;
     private long plainPosition;
     private long plainLimit;
 
@@ -77,10 +83,14 @@ public class PoolWriteBenchmark {
                 ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
                         com.sun.nio.file.ExtendedOpenOption.DIRECT)
                 : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        plainBuffer = MemberFile.aligned(pool.stripeCapacity());
-        for (int i = 0; i < plainBuffer.capacity(); i++) {
-            plainBuffer.put(i, (byte) (i * 31));
+        plainBuffers = new ByteBuffer[IN_FLIGHT];
+        for (int b = 0; b < IN_FLIGHT; b++) {
+            plainBuffers[b] = MemberFile.aligned(pool.stripeCapacity());
+            for (int i = 0; i < plainBuffers[b].capacity(); i++) {
+                plainBuffers[b].put(i, (byte) (i * 31 + b));
+            }
         }
+        plainWriters = Executors.newFixedThreadPool(IN_FLIGHT, Thread.ofPlatform().daemon().factory());
         plainLimit = (long) (k + 2) * MEMBER_BYTES;
     }
 
@@ -91,6 +101,12 @@ public class PoolWriteBenchmark {
                 pool.free(f.get());
             }
         }
+        for (Future<?> f : plainWindow) {
+            if (f != null) {
+                f.get();
+            }
+        }
+        plainWriters.shutdown();
         pool.close();
         plain.close();
         try (var files = Files.list(dir)) {
@@ -117,18 +133,48 @@ public class PoolWriteBenchmark {
         }
     }
 
-    /** The same bytes appended to one plain file, wrapping at the pool's raw size. */
+    /**
+     * The same bytes appended to one plain file the way the pool writes them: same I/O mode and the same
+     * user bytes in flight (up to {@link #IN_FLIGHT} writes of one stripe's user bytes outstanding, each a
+     * positional write on a writer thread), wrapping at the pool's raw size.
+     */
     @Benchmark
-    public void plainFile() throws IOException {
-        plainBuffer.clear();
-        while (plainBuffer.hasRemaining()) {
-            plainPosition += plain.write(plainBuffer, plainPosition);
+    public void plainFile() throws Exception {
+        Future<?> oldest = plainWindow[head];
+        if (oldest != null) {
+            oldest.get();
         }
-        if (plainPosition >= plainLimit) {
+        long at = plainPosition;
+        ByteBuffer src = plainBuffers[head];
+        plainWindow[head] = plainWriters.submit(() -> writeFully(src.clear(), at));
+        head = (head + 1) % IN_FLIGHT;
+        plainPosition += src.capacity();
+        if (plainPosition + src.capacity() > plainLimit) {
             plainPosition = 0;
         }
         if (++ops % SYNC_EVERY == 0) {
             plain.force(false);
         }
+    }
+
+    /** The old baseline: one plain write at a time on the benchmark thread (queue depth 1). */
+    @Benchmark
+    public void plainFileSerial() throws IOException {
+        writeFully(plainBuffers[0].clear(), plainPosition);
+        plainPosition += plainBuffers[0].capacity();
+        if (plainPosition + plainBuffers[0].capacity() > plainLimit) {
+            plainPosition = 0;
+        }
+        if (++ops % SYNC_EVERY == 0) {
+            plain.force(false);
+        }
+    }
+
+    private Void writeFully(ByteBuffer src, long position) throws IOException {
+        long at = position;
+        while (src.hasRemaining()) {
+            at += plain.write(src, at);
+        }
+        return null;
     }
 }

@@ -91,6 +91,21 @@ public final class StripeTrailerDescriptor {
         return src.getLong(SEQUENCE);
     }
 
+    /** Replaces the sequence of a descriptor whose contents change after it was first written (scrub). */
+    public static void sequence(ByteBuffer dst, long sequence) {
+        dst.putLong(SEQUENCE, sequence);
+    }
+
+    /** True when two trailers describe the same stripe identically, whatever member role each was sealed for. */
+    public static boolean sameStripe(ByteBuffer a, ByteBuffer b) {
+        for (int i = 0; i < CRC; i += 4) {
+            if (i != ROLE && a.getInt(i) != b.getInt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static int chunkCrc(ByteBuffer src, int role) {
         return src.getInt(CHUNK_CRCS + 4 * role);
     }
