@@ -1,5 +1,6 @@
 package org.vtl.compress;
 
+import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
@@ -249,32 +250,6 @@ public final class BlockCompressor implements AutoCloseable {
         return BlockFrameDescriptor.HEADER_LENGTH + stored;
     }
 
-    /** Streams the pieces through zstd into the payload area; returns the stored length, or -1 to store raw. */
-    private int compressZstd(int level, ByteBuffer[] pieces, int length, ByteBuffer dst, int payloadOffset,
-                             int payloadCapacity) {
-        int accepted = policy.maxCompressedLength(length);
-        if (accepted < MIN_WORTHWHILE_ZSTD) {
-            return -1;
-        }
-        setLevel(level);
-        int samples = policy.sampleCount(length);
-        if (samples > 0 && !probeShrinks(pieces, length, samples)) {
-            return -1;
-        }
-        int size = -1;
-        try {
-            size = BlockPieces.compressZstd(cctx, pieces, length, empty, dst, payloadOffset,
-                    Math.min(payloadCapacity, accepted));
-            return size;
-        } finally {
-            if (size < 0) {
-                // The frame did not fit (or zstd failed) half-way: start the next one from a clean context.
-                cctx.reset();
-                this.level = Integer.MIN_VALUE;
-            }
-        }
-    }
-
     /** Compresses into the payload area; returns the stored length, or -1 to store the block raw. */
     private int compressZstd(int level, ByteBuffer src, int srcOffset, int length,
                              ByteBuffer dst, int payloadOffset, int payloadCapacity) {
@@ -307,6 +282,57 @@ public final class BlockCompressor implements AutoCloseable {
                 return -1;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Streams the pieces through zstd into the payload area (zstd-jni's streaming API, the block's length pledged so
+     * the frame records its content size as the single-shot API does); returns the stored length, or -1 to store
+     * the block raw. The zstd-jni calls are made from here rather than from a helper on purpose: zstd-jni 1.5.7
+     * wraps each buffer in a duplicate and a {@code MemorySegment} per call, which C2 removes only if it inlines
+     * the whole call chain, and every level of calls above this one eats into its inlining depth.
+     */
+    private int compressZstd(int level, ByteBuffer[] pieces, int length, ByteBuffer dst, int payloadOffset,
+                             int payloadCapacity) {
+        int accepted = policy.maxCompressedLength(length);
+        if (accepted < MIN_WORTHWHILE_ZSTD) {
+            return -1;
+        }
+        setLevel(level);
+        int samples = policy.sampleCount(length);
+        if (samples > 0 && !probeShrinks(pieces, length, samples)) {
+            return -1;
+        }
+        int dstPosition = dst.position();
+        int dstLimit = dst.limit();
+        boolean finished = false;
+        try {
+            dst.limit(payloadOffset + Math.min(payloadCapacity, accepted)).position(payloadOffset);
+            cctx.setPledgedSrcSize(length);
+            for (ByteBuffer piece : pieces) {
+                int position = piece.position();
+                try {
+                    while (piece.hasRemaining()) {
+                        int consumed = piece.position();
+                        int produced = dst.position();
+                        cctx.compressDirectByteBufferStream(dst, piece, EndDirective.CONTINUE);
+                        if (!dst.hasRemaining() || (piece.position() == consumed && dst.position() == produced)) {
+                            return -1; // output full: the frame cannot fit the accepted size
+                        }
+                    }
+                } finally {
+                    piece.position(position);
+                }
+            }
+            finished = cctx.compressDirectByteBufferStream(dst, empty, EndDirective.END);
+            return finished ? dst.position() - payloadOffset : -1;
+        } finally {
+            dst.limit(dstLimit).position(dstPosition);
+            if (!finished) {
+                // The frame stopped half-way (too big, or zstd failed): start the next one from a clean context.
+                cctx.reset();
+                this.level = Integer.MIN_VALUE;
+            }
         }
     }
 

@@ -147,6 +147,19 @@ class BlockPiecesTest {
     }
 
     @Test
+    void readOnlyPiecesCompressAndRestore() throws Exception {
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 90_000, 3);
+        ByteBuffer[] pieces = cut(block, new SplittableRandom(3), 12_000);
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = pieces[i].asReadOnlyBuffer();
+        }
+        ByteBuffer frame = frameBuffer(90_000);
+        int frameLength = compressor.compress(Codec.ZSTD, 1, pieces, 90_000, frame, 0, frame.capacity());
+        assertEquals(0, compressor.lastFlags());
+        assertEquals(90_000, restore(frame, frameLength, block));
+    }
+
+    @Test
     void piecesKeepTheirPositionsAndLimits() throws Exception {
         ByteBuffer block = TestBlocks.direct(Kind.MIXED, 80_000, 2);
         ByteBuffer[] pieces = cut(block, new SplittableRandom(2), 10_000);
