@@ -309,13 +309,21 @@ public final class BlockCompressor implements AutoCloseable {
         try {
             dst.limit(payloadOffset + Math.min(payloadCapacity, accepted)).position(payloadOffset);
             cctx.setPledgedSrcSize(length);
-            for (ByteBuffer piece : pieces) {
+            int last = pieces.length - 1;
+            for (int i = 0; i <= last; i++) {
+                ByteBuffer piece = pieces[i];
                 int position = piece.position();
+                // The last piece ends the frame itself: one zstd-jni call per piece, none extra.
+                EndDirective directive = i == last ? EndDirective.END : EndDirective.CONTINUE;
                 try {
-                    while (piece.hasRemaining()) {
+                    while (!finished) {
                         int consumed = piece.position();
                         int produced = dst.position();
-                        cctx.compressDirectByteBufferStream(dst, piece, EndDirective.CONTINUE);
+                        boolean flushed = cctx.compressDirectByteBufferStream(dst, piece, directive);
+                        if (!piece.hasRemaining() && (directive == EndDirective.CONTINUE || flushed)) {
+                            finished = directive == EndDirective.END;
+                            break;
+                        }
                         if (!dst.hasRemaining() || (piece.position() == consumed && dst.position() == produced)) {
                             return -1; // output full: the frame cannot fit the accepted size
                         }
@@ -324,7 +332,9 @@ public final class BlockCompressor implements AutoCloseable {
                     piece.position(position);
                 }
             }
-            finished = cctx.compressDirectByteBufferStream(dst, empty, EndDirective.END);
+            if (last < 0) {
+                finished = cctx.compressDirectByteBufferStream(dst, empty, EndDirective.END);
+            }
             return finished ? dst.position() - payloadOffset : -1;
         } finally {
             dst.limit(dstLimit).position(dstPosition);
