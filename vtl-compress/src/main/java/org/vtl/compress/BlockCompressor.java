@@ -1,6 +1,5 @@
 package org.vtl.compress;
 
-import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
@@ -59,7 +58,7 @@ public final class BlockCompressor implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[BlockFrameDescriptor.HEADER_LENGTH];
     private final ByteBuffer scratch;
-    private final ByteBuffer empty = ByteBuffer.allocateDirect(0);
+    private final PieceStream pieceStream = new PieceStream();
     private int level = Integer.MIN_VALUE;
 
     /** A compressor with the default pass-through policy and the 16 MiB frame cap. */
@@ -286,11 +285,8 @@ public final class BlockCompressor implements AutoCloseable {
     }
 
     /**
-     * Streams the pieces through zstd into the payload area (zstd-jni's streaming API, the block's length pledged so
-     * the frame records its content size as the single-shot API does); returns the stored length, or -1 to store
-     * the block raw. The zstd-jni calls are made from here rather than from a helper on purpose: zstd-jni 1.5.7
-     * wraps each buffer in a duplicate and a {@code MemorySegment} per call, which C2 removes only if it inlines
-     * the whole call chain, and every level of calls above this one eats into its inlining depth.
+     * Streams the pieces through zstd into the payload area ({@link PieceStream}); returns the stored length, or -1
+     * to store the block raw.
      */
     private int compressZstd(int level, ByteBuffer[] pieces, int length, ByteBuffer dst, int payloadOffset,
                              int payloadCapacity) {
@@ -303,42 +299,12 @@ public final class BlockCompressor implements AutoCloseable {
         if (samples > 0 && !probeShrinks(pieces, length, samples)) {
             return -1;
         }
-        int dstPosition = dst.position();
-        int dstLimit = dst.limit();
-        boolean finished = false;
+        int size = -1;
         try {
-            dst.limit(payloadOffset + Math.min(payloadCapacity, accepted)).position(payloadOffset);
-            cctx.setPledgedSrcSize(length);
-            int last = pieces.length - 1;
-            for (int i = 0; i <= last; i++) {
-                ByteBuffer piece = pieces[i];
-                int position = piece.position();
-                // The last piece ends the frame itself: one zstd-jni call per piece, none extra.
-                EndDirective directive = i == last ? EndDirective.END : EndDirective.CONTINUE;
-                try {
-                    while (!finished) {
-                        int consumed = piece.position();
-                        int produced = dst.position();
-                        boolean flushed = cctx.compressDirectByteBufferStream(dst, piece, directive);
-                        if (!piece.hasRemaining() && (directive == EndDirective.CONTINUE || flushed)) {
-                            finished = directive == EndDirective.END;
-                            break;
-                        }
-                        if (!dst.hasRemaining() || (piece.position() == consumed && dst.position() == produced)) {
-                            return -1; // output full: the frame cannot fit the accepted size
-                        }
-                    }
-                } finally {
-                    piece.position(position);
-                }
-            }
-            if (last < 0) {
-                finished = cctx.compressDirectByteBufferStream(dst, empty, EndDirective.END);
-            }
-            return finished ? dst.position() - payloadOffset : -1;
+            size = pieceStream.compress(cctx, pieces, length, dst, payloadOffset, Math.min(payloadCapacity, accepted));
+            return size;
         } finally {
-            dst.limit(dstLimit).position(dstPosition);
-            if (!finished) {
+            if (size < 0) {
                 // The frame stopped half-way (too big, or zstd failed): start the next one from a clean context.
                 cctx.reset();
                 this.level = Integer.MIN_VALUE;
