@@ -58,7 +58,7 @@ public final class BlockCompressor implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[BlockFrameDescriptor.HEADER_LENGTH];
     private final ByteBuffer scratch;
-    private final PieceStream pieceStream = new PieceStream();
+    private final PieceStream pieceStream = new PieceStream(crc);
     private int level = Integer.MIN_VALUE;
 
     /** A compressor with the default pass-through policy and the 16 MiB frame cap. */
@@ -238,8 +238,7 @@ public final class BlockCompressor implements AutoCloseable {
             int payloadCrc = BlockPieces.copyWithCrc(crc, pieces, dst, payloadOffset);
             return writeHeader(codec, BlockFrameDescriptor.FLAG_RAW, length, length, payloadCrc, dst, dstOffset);
         }
-        int payloadCrc = BlockPieces.crc32c(crc, pieces);
-        return writeHeader(codec, 0, length, stored, payloadCrc, dst, dstOffset);
+        return writeHeader(codec, 0, length, stored, pieceStream.checksum(), dst, dstOffset);
     }
 
     private int writeHeader(Codec codec, int flags, int length, int stored, int payloadCrc, ByteBuffer dst,

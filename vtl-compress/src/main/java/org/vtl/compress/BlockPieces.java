@@ -39,15 +39,6 @@ final class BlockPieces {
         return (int) crc.getValue();
     }
 
-    /** CRC32C of the pieces' bytes in order. */
-    static int crc32c(CRC32C crc, ByteBuffer[] pieces) {
-        crc.reset();
-        for (ByteBuffer piece : pieces) {
-            update(crc, piece, piece.position(), piece.remaining());
-        }
-        return (int) crc.getValue();
-    }
-
     /** Copies {@code src[offset, offset + length)} to {@code dst[dstOffset...]}; returns the bytes' CRC32C. */
     static int copyWithCrc(CRC32C crc, ByteBuffer src, int offset, int length, ByteBuffer dst, int dstOffset) {
         crc.reset();
@@ -55,15 +46,25 @@ final class BlockPieces {
         return (int) crc.getValue();
     }
 
-    /** Copies the pieces one after another to {@code dst[dstOffset...]}; returns the bytes' CRC32C. */
+    /**
+     * Copies the pieces one after another to {@code dst[dstOffset...]}; returns the bytes' CRC32C, computed over the
+     * copy in {@value #COPY_STEP}-byte steps right behind it (the destination is contiguous, so many small pieces
+     * cost one CRC call per step rather than one each).
+     */
     static int copyWithCrc(CRC32C crc, ByteBuffer[] pieces, ByteBuffer dst, int dstOffset) {
         crc.reset();
         int at = dstOffset;
+        int checked = dstOffset;
         for (ByteBuffer piece : pieces) {
             int n = piece.remaining();
-            copyRegion(crc, piece, piece.position(), n, dst, at);
+            dst.put(at, piece, piece.position(), n);
             at += n;
+            if (at - checked >= COPY_STEP) {
+                update(crc, dst, checked, at - checked);
+                checked = at;
+            }
         }
+        update(crc, dst, checked, at - checked);
         return (int) crc.getValue();
     }
 
@@ -75,7 +76,8 @@ final class BlockPieces {
         }
     }
 
-    private static void update(CRC32C crc, ByteBuffer buffer, int offset, int length) {
+    /** Adds {@code buffer[offset, offset + length)} to {@code crc}. */
+    static void update(CRC32C crc, ByteBuffer buffer, int offset, int length) {
         int position = buffer.position();
         int limit = buffer.limit();
         buffer.limit(offset + length).position(offset);

@@ -3,6 +3,7 @@ package org.vtl.compress;
 import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.ZstdCompressCtx;
 import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
 
 /**
  * Feeds a block given in pieces to zstd's streaming API as one frame. Large pieces go to zstd in place; runs of
@@ -10,7 +11,9 @@ import java.nio.ByteBuffer;
  * {@value #STAGING_CAPACITY}-byte staging buffer, because every zstd-jni call has a fixed cost (about a
  * microsecond, and about 128 bytes of garbage from its foreign-function wrappers) that hundreds of tiny pieces per
  * block would multiply. zstd copies streamed input into its own window either way, so packing costs one more copy
- * of only the small pieces' bytes. One per {@link BlockCompressor}; not thread-safe; allocates nothing per block.
+ * of only the small pieces' bytes. The CRC32C of the block is computed on the way, in piece order: over each large
+ * piece before zstd reads it and over the staging buffer when it is handed over, so small pieces cost one CRC call
+ * per 64 KiB rather than one each. One per {@link BlockCompressor}; not thread-safe; allocates nothing per block.
  */
 final class PieceStream {
 
@@ -23,6 +26,16 @@ final class PieceStream {
     private static final int ENDED = 1;
 
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_CAPACITY);
+    private final CRC32C crc;
+
+    PieceStream(CRC32C crc) {
+        this.crc = crc;
+    }
+
+    /** CRC32C of the block of the last {@link #compress} that returned a length. */
+    int checksum() {
+        return (int) crc.getValue();
+    }
 
     /**
      * Compresses the pieces as one zstd frame into {@code dst[offset, offset + room)} with the context's current
@@ -37,6 +50,7 @@ final class PieceStream {
         try {
             dst.limit(offset + room).position(offset);
             staging.clear();
+            crc.reset();
             cctx.setPledgedSrcSize(length);
             int last = pieces.length - 1;
             for (int i = 0; i <= last; i++) {
@@ -52,6 +66,7 @@ final class PieceStream {
                 if (staging.position() > 0 && flushStaging(cctx, dst, EndDirective.CONTINUE) == FULL) {
                     return -1;
                 }
+                BlockPieces.update(crc, piece, piece.position(), n);
                 // The last piece ends the frame itself: no extra call.
                 int fed = feed(cctx, piece, dst, i == last ? EndDirective.END : EndDirective.CONTINUE);
                 if (fed == FULL) {
@@ -70,6 +85,8 @@ final class PieceStream {
     /** Feeds the staging buffer's packed bytes (possibly none) and empties it. */
     private int flushStaging(ZstdCompressCtx cctx, ByteBuffer dst, EndDirective directive) {
         staging.flip();
+        crc.update(staging);
+        staging.rewind();
         int fed = feed(cctx, staging, dst, directive);
         staging.clear();
         return fed;
