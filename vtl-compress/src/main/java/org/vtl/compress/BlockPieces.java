@@ -47,24 +47,32 @@ final class BlockPieces {
     }
 
     /**
-     * Copies the pieces one after another to {@code dst[dstOffset...]}; returns the bytes' CRC32C, computed over the
-     * copy in {@value #COPY_STEP}-byte steps right behind it (the destination is contiguous, so many small pieces
-     * cost one CRC call per step rather than one each).
+     * Copies the pieces one after another to {@code dst[dstOffset...]}; returns the bytes' CRC32C. Pieces of at
+     * least {@value #COPY_STEP} bytes are copied with the CRC fused as for one buffer; runs of smaller pieces are
+     * copied first and checksummed over the contiguous destination once a step's worth has accumulated, so many
+     * small pieces cost one CRC call per step rather than one each.
      */
     static int copyWithCrc(CRC32C crc, ByteBuffer[] pieces, ByteBuffer dst, int dstOffset) {
         crc.reset();
         int at = dstOffset;
-        int checked = dstOffset;
+        int unchecked = dstOffset;
         for (ByteBuffer piece : pieces) {
             int n = piece.remaining();
-            dst.put(at, piece, piece.position(), n);
-            at += n;
-            if (at - checked >= COPY_STEP) {
-                update(crc, dst, checked, at - checked);
-                checked = at;
+            if (n >= COPY_STEP) {
+                update(crc, dst, unchecked, at - unchecked);
+                copyRegion(crc, piece, piece.position(), n, dst, at);
+                at += n;
+                unchecked = at;
+            } else {
+                dst.put(at, piece, piece.position(), n);
+                at += n;
+                if (at - unchecked >= COPY_STEP) {
+                    update(crc, dst, unchecked, at - unchecked);
+                    unchecked = at;
+                }
             }
         }
-        update(crc, dst, checked, at - checked);
+        update(crc, dst, unchecked, at - unchecked);
         return (int) crc.getValue();
     }
 
