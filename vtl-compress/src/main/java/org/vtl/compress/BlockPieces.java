@@ -47,32 +47,18 @@ final class BlockPieces {
     }
 
     /**
-     * Copies the pieces one after another to {@code dst[dstOffset...]}; returns the bytes' CRC32C. Pieces of at
-     * least {@value #COPY_STEP} bytes are copied with the CRC fused as for one buffer; runs of smaller pieces are
-     * copied first and checksummed over the contiguous destination once a step's worth has accumulated, so many
-     * small pieces cost one CRC call per step rather than one each.
+     * Copies the pieces one after another to {@code dst[dstOffset...]}; returns the bytes' CRC32C, fused with the
+     * copy piece by piece as for one buffer. (Copying a run of small pieces first and checksumming the contiguous
+     * destination afterwards measured 3-19 % slower on random data.)
      */
     static int copyWithCrc(CRC32C crc, ByteBuffer[] pieces, ByteBuffer dst, int dstOffset) {
         crc.reset();
         int at = dstOffset;
-        int unchecked = dstOffset;
         for (ByteBuffer piece : pieces) {
             int n = piece.remaining();
-            if (n >= COPY_STEP) {
-                update(crc, dst, unchecked, at - unchecked);
-                copyRegion(crc, piece, piece.position(), n, dst, at);
-                at += n;
-                unchecked = at;
-            } else {
-                dst.put(at, piece, piece.position(), n);
-                at += n;
-                if (at - unchecked >= COPY_STEP) {
-                    update(crc, dst, unchecked, at - unchecked);
-                    unchecked = at;
-                }
-            }
+            copyRegion(crc, piece, piece.position(), n, dst, at);
+            at += n;
         }
-        update(crc, dst, unchecked, at - unchecked);
         return (int) crc.getValue();
     }
 
