@@ -124,7 +124,7 @@ final class Member {
         synchronized (this) {
             if (!stopped) {
                 forceRequest.round = round;
-                queue.put(forceRequest);
+                queue.putFirst(forceRequest);
                 return;
             }
         }
