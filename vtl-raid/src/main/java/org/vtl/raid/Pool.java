@@ -169,6 +169,28 @@ public final class Pool implements AutoCloseable {
      * {@code width + 2} chunks are written (not yet durable: see {@link #sync()}), or fails.
      */
     public CompletableFuture<Extent> write(StripeBuffer buffer, int length) {
+        CompletableFuture<Extent> future = new CompletableFuture<>();
+        PoolException refused = write(buffer, length, future, null);
+        if (refused != null) {
+            future.completeExceptionally(refused);
+        }
+        return future;
+    }
+
+    /**
+     * {@link #write(StripeBuffer, int)} without allocation: the outcome goes to {@code listener} (see
+     * {@link StripeListener}) instead of a future. Safe with any number of stripes outstanding.
+     */
+    public void write(StripeBuffer buffer, int length, StripeListener listener) {
+        PoolException refused = write(buffer, length, null, java.util.Objects.requireNonNull(listener));
+        if (refused != null) {
+            listener.failed(refused);
+        }
+    }
+
+    /** Starts the stripe write, or returns why it cannot start (the buffer is then released). */
+    private PoolException write(StripeBuffer buffer, int length, CompletableFuture<Extent> future,
+            StripeListener listener) {
         if (length < 1 || length > layout.stripeCapacity()) {
             buffer.release();
             throw new IllegalArgumentException("stripe length " + length + " outside 1.." + layout.stripeCapacity());
@@ -182,12 +204,13 @@ public final class Pool implements AutoCloseable {
             }
             long row = g.allocate();
             if (row >= 0) {
-                return writer.write(buffer, g, row, length);
+                writer.write(buffer, g, row, length, future, listener);
+                return null;
             }
         }
         buffer.release();
-        return CompletableFuture.failedFuture(new PoolException(closed ? "pool " + poolId + " is closed"
-                : "pool " + poolId + ": no writable group has a free row"));
+        return new PoolException(closed ? "pool " + poolId + " is closed"
+                : "pool " + poolId + ": no writable group has a free row");
     }
 
     /** Makes every stripe acknowledged so far durable (fdatasync on every writable member). */
