@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,7 +183,7 @@ public final class Pool implements AutoCloseable {
      * {@link StripeListener}) instead of a future. Safe with any number of stripes outstanding.
      */
     public void write(StripeBuffer buffer, int length, StripeListener listener) {
-        PoolException refused = write(buffer, length, null, java.util.Objects.requireNonNull(listener));
+        PoolException refused = write(buffer, length, null, Objects.requireNonNull(listener));
         if (refused != null) {
             listener.failed(refused);
         }
@@ -223,31 +224,8 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** fdatasync on every writable member, all at once (see {@link ForceRound}); one round at a time. */
     private void forceMembers() {
-        synchronized (forceRound) {
-            RaidGroup[] all = groups;
-            int count = 0;
-            for (RaidGroup g : all) {
-                for (Member m : g.members) {
-                    count += m.writable() ? 1 : 0;
-                }
-            }
-            forceRound.begin(count);
-            int asked = 0;
-            for (RaidGroup g : all) {
-                for (Member m : g.members) {
-                    if (asked < count && m.writable()) {
-                        m.requestForce(forceRound);
-                        asked++;
-                    }
-                }
-            }
-            for (; asked < count; asked++) {
-                forceRound.done();
-            }
-            forceRound.await();
-        }
+        forceRound.run(groups);
     }
 
     /**
