@@ -32,7 +32,8 @@ import org.vtl.raid.parity.PqSyndrome;
  *
  * <p>Allocation state is not stored on the members: the layer above owns it (its catalog) and declares the
  * live extents again at {@link #open}. Stripes written but never declared are free space after a restart.
- * Thread-safe; owns one writer thread per member, plus rebuild and scrub threads while they run.
+ * Thread-safe; owns writer threads per member (one for a buffered member, eight for an O_DIRECT one), plus
+ * rebuild and scrub threads while they run.
  */
 public final class Pool implements AutoCloseable {
 
