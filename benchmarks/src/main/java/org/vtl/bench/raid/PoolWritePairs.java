@@ -45,10 +45,14 @@ public final class PoolWritePairs {
     private final ByteBuffer[] plainBuffers = new ByteBuffer[IN_FLIGHT];
     private final long plainLimit = (K + 2) * MEMBER_BYTES;
     private long plainPosition;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     /** Process CPU seconds per GB of user data in the last window (all threads: writers, flushes, JIT, GC). */
     private double cpuPerGb;
+    /** CPU microseconds of the submitting thread per operation in the last window (parity, CRCs, hand-off). */
+    private double callerMicrosPerOp;
 
     private PoolWritePairs(Path dir, IoMode io) throws IOException {
         List<Path> members = new ArrayList<>();
@@ -78,6 +82,7 @@ public final class PoolWritePairs {
         long end = System.nanoTime() + millis * 1_000_000;
         long start = System.nanoTime();
         long cpu = os.getProcessCpuTime();
+        long callerCpu = THREADS.getCurrentThreadCpuTime();
         int ops = 0;
         while (System.nanoTime() < end) {
             int slot = ops % IN_FLIGHT;
@@ -97,6 +102,7 @@ public final class PoolWritePairs {
             }
         }
         pool.sync();
+        callerMicrosPerOp = (THREADS.getCurrentThreadCpuTime() - callerCpu) / 1e3 / ops;
         return rate(ops, start, cpu);
     }
 
@@ -106,6 +112,7 @@ public final class PoolWritePairs {
         long end = System.nanoTime() + millis * 1_000_000;
         long start = System.nanoTime();
         long cpu = os.getProcessCpuTime();
+        long callerCpu = THREADS.getCurrentThreadCpuTime();
         int ops = 0;
         while (System.nanoTime() < end) {
             int slot = ops % IN_FLIGHT;
@@ -126,6 +133,7 @@ public final class PoolWritePairs {
             }
         }
         plain.force(false);
+        callerMicrosPerOp = (THREADS.getCurrentThreadCpuTime() - callerCpu) / 1e3 / ops;
         return rate(ops, start, cpu);
     }
 
@@ -166,9 +174,11 @@ public final class PoolWritePairs {
             double[] plainRates = new double[pairs];
             double[] poolCpu = new double[pairs];
             double[] plainCpu = new double[pairs];
+            double[] poolCaller = new double[pairs];
             for (int i = 0; i < pairs; i++) {
                 poolRates[i] = bench.poolWindow(millis);
                 poolCpu[i] = bench.cpuPerGb;
+                poolCaller[i] = bench.callerMicrosPerOp;
                 plainRates[i] = bench.plainWindow(millis);
                 plainCpu[i] = bench.cpuPerGb;
                 ratios[i] = poolRates[i] / plainRates[i];
@@ -176,8 +186,8 @@ public final class PoolWritePairs {
                         + "  (%.0f %% of the ceiling)%n", i, poolRates[i] / 1e6, poolCpu[i], plainRates[i] / 1e6,
                         plainCpu[i], ratios[i], 100 * ratios[i] * (K + 2) / K);
             }
-            System.out.printf("%s median CPU per GB of user data: pool %.3f s, plain %.3f s%n", io, median(poolCpu),
-                    median(plainCpu));
+            System.out.printf("%s median CPU per GB of user data: pool %.3f s, plain %.3f s; submitting thread"
+                    + " %.0f us per pool stripe%n", io, median(poolCpu), median(plainCpu), median(poolCaller));
             double ratio = median(ratios);
             System.out.printf("%s median: pool %.0f MB/s, plain %.0f MB/s, ratio %.3f = %.0f %% of the ceiling"
                     + " (ratio quartiles %.3f .. %.3f)%n", io, median(poolRates) / 1e6, median(plainRates) / 1e6,
