@@ -58,7 +58,7 @@ public final class BlockCompressor implements AutoCloseable {
     private final CRC32C crc = new CRC32C();
     private final byte[] header = new byte[BlockFrameDescriptor.HEADER_LENGTH];
     private final ByteBuffer scratch;
-    private final ByteBuffer empty = ByteBuffer.allocateDirect(0);
+    private final PieceStream pieceStream = new PieceStream(crc);
     private int level = Integer.MIN_VALUE;
 
     /** A compressor with the default pass-through policy and the 16 MiB frame cap. */
@@ -238,8 +238,7 @@ public final class BlockCompressor implements AutoCloseable {
             int payloadCrc = BlockPieces.copyWithCrc(crc, pieces, dst, payloadOffset);
             return writeHeader(codec, BlockFrameDescriptor.FLAG_RAW, length, length, payloadCrc, dst, dstOffset);
         }
-        int payloadCrc = BlockPieces.crc32c(crc, pieces);
-        return writeHeader(codec, 0, length, stored, payloadCrc, dst, dstOffset);
+        return writeHeader(codec, 0, length, stored, pieceStream.checksum(), dst, dstOffset);
     }
 
     private int writeHeader(Codec codec, int flags, int length, int stored, int payloadCrc, ByteBuffer dst,
@@ -247,32 +246,6 @@ public final class BlockCompressor implements AutoCloseable {
         BlockFrameDescriptor.write(header, codec.code(), flags, length, stored, payloadCrc, crc);
         dst.put(dstOffset, header);
         return BlockFrameDescriptor.HEADER_LENGTH + stored;
-    }
-
-    /** Streams the pieces through zstd into the payload area; returns the stored length, or -1 to store raw. */
-    private int compressZstd(int level, ByteBuffer[] pieces, int length, ByteBuffer dst, int payloadOffset,
-                             int payloadCapacity) {
-        int accepted = policy.maxCompressedLength(length);
-        if (accepted < MIN_WORTHWHILE_ZSTD) {
-            return -1;
-        }
-        setLevel(level);
-        int samples = policy.sampleCount(length);
-        if (samples > 0 && !probeShrinks(pieces, length, samples)) {
-            return -1;
-        }
-        int size = -1;
-        try {
-            size = BlockPieces.compressZstd(cctx, pieces, length, empty, dst, payloadOffset,
-                    Math.min(payloadCapacity, accepted));
-            return size;
-        } finally {
-            if (size < 0) {
-                // The frame did not fit (or zstd failed) half-way: start the next one from a clean context.
-                cctx.reset();
-                this.level = Integer.MIN_VALUE;
-            }
-        }
     }
 
     /** Compresses into the payload area; returns the stored length, or -1 to store the block raw. */
@@ -307,6 +280,34 @@ public final class BlockCompressor implements AutoCloseable {
                 return -1;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Streams the pieces through zstd into the payload area ({@link PieceStream}); returns the stored length, or -1
+     * to store the block raw.
+     */
+    private int compressZstd(int level, ByteBuffer[] pieces, int length, ByteBuffer dst, int payloadOffset,
+                             int payloadCapacity) {
+        int accepted = policy.maxCompressedLength(length);
+        if (accepted < MIN_WORTHWHILE_ZSTD) {
+            return -1;
+        }
+        setLevel(level);
+        int samples = policy.sampleCount(length);
+        if (samples > 0 && !probeShrinks(pieces, length, samples)) {
+            return -1;
+        }
+        int size = -1;
+        try {
+            size = pieceStream.compress(cctx, pieces, length, dst, payloadOffset, Math.min(payloadCapacity, accepted));
+            return size;
+        } finally {
+            if (size < 0) {
+                // The frame stopped half-way (too big, or zstd failed): start the next one from a clean context.
+                cctx.reset();
+                this.level = Integer.MIN_VALUE;
+            }
         }
     }
 

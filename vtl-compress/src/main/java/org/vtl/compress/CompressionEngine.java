@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Buffers.</b> A request works on {@code source} position..limit and writes from {@code destination}'s
  * position; both must be direct. From submission until its completion is delivered the buffers are lent to the
  * engine: the caller must not touch their contents, position or limit (the engine moves position and limit while
- * it checksums and restores them). Concurrent requests therefore need distinct buffer objects (slices).
+ * it checksums and restores them). Concurrent requests therefore need distinct buffer objects (slices). A block
+ * to compress may also be given as several pieces ({@link #submit(CompressionStream, ByteBuffer[], int, ByteBuffer,
+ * CompletionListener, Object)}), each read from its position to its limit, without being gathered first.
  *
  * <p><b>Shutdown.</b> Every accepted request completes exactly once: {@link #shutdown()} lets queued requests
  * run; {@link #shutdownNow()} completes queued ones with {@link BlockStatus#ABORTED} and lets running ones finish.

@@ -12,10 +12,13 @@ import java.util.concurrent.locks.LockSupport;
  * stream). A submitter that finds the pool empty waits ({@link #acquire(boolean)} with {@code block}) or is
  * told so. The ring has {@code depth} slots, so enqueueing never waits.
  *
- * <p>Idle engine threads do not wait on the monitor: each puts itself on an idle stack, spins briefly, then parks.
- * An enqueue hands the request's wake-up to exactly one idle thread ({@code LockSupport.unpark}, outside the
- * monitor), so a submission wakes one thread instead of all of them and never makes the woken thread fight the
- * submitter for the monitor. Monitor waits (submitters on a full pool) and parking allocate no Java objects.
+ * <p>Idle engine threads do not wait on the monitor: each puts itself on an idle stack and parks. An enqueue hands
+ * the request's wake-up to exactly one idle thread ({@code LockSupport.unpark}, outside the monitor), so a
+ * submission wakes one thread instead of all of them and never makes the woken thread fight the submitter for the
+ * monitor. At most one idle thread at a time spins for a while before it parks, and an enqueue picks that thread
+ * first: a submitter that sends one block at a time and waits for it (a tape drive) then finds a thread already
+ * awake instead of paying a kernel wake-up, while on a small machine only one core is ever spent spinning.
+ * Monitor waits (submitters on a full pool) and parking allocate no Java objects.
  */
 final class SubmissionQueue {
 
@@ -33,6 +36,8 @@ final class SubmissionQueue {
     /** Engine threads with nothing to do, parked or about to park; woken one per enqueued request. */
     private final EngineThread[] idle;
     private int idleCount;
+    /** The idle thread that is spinning (or about to), if any: enqueues wake it first. */
+    private EngineThread spinner;
     private State state = State.RUNNING;
 
     SubmissionQueue(int depth, int threads) {
@@ -103,13 +108,21 @@ final class SubmissionQueue {
         return true;
     }
 
-    /** Takes one idle engine thread off the stack and marks it woken; the caller unparks it. */
+    /** Takes one idle engine thread off the stack, the spinning one first, and marks it woken (caller unparks). */
     private EngineThread popIdle() {
         if (idleCount == 0) {
             return null;
         }
-        EngineThread thread = idle[--idleCount];
-        idle[idleCount] = null;
+        int at = idleCount - 1;
+        if (spinner != null) {
+            while (idle[at] != spinner) {
+                at--;
+            }
+            spinner = null;
+        }
+        EngineThread thread = idle[at];
+        System.arraycopy(idle, at + 1, idle, at, idleCount - 1 - at);
+        idle[--idleCount] = null;
         thread.idle = false;
         return thread;
     }
@@ -122,10 +135,12 @@ final class SubmissionQueue {
 
     /**
      * Next request to run for {@code self}; {@code null} when the engine is stopping and no more work can arrive.
-     * With nothing queued the thread goes on the idle stack, spins up to {@code spins} times (a request submitted
-     * meanwhile costs no park and unpark), then parks until an enqueue or a shutdown wakes it.
+     * With nothing queued the thread goes on the idle stack; if no other idle thread is spinning it spins for up to
+     * {@code spinNanos} (a request submitted meanwhile starts without a kernel wake-up), then it parks until an
+     * enqueue or a shutdown wakes it.
      */
-    CompressJob take(EngineThread self, int spins) {
+    CompressJob take(EngineThread self, long spinNanos) {
+        boolean spin;
         while (true) {
             synchronized (this) {
                 if (state == State.STOPPED) {
@@ -143,14 +158,30 @@ final class SubmissionQueue {
                 }
                 self.idle = true;
                 idle[idleCount++] = self;
+                spin = spinner == null && spinNanos > 0;
+                if (spin) {
+                    spinner = self;
+                }
             }
-            for (int i = 0; i < spins && self.idle; i++) {
-                Thread.onSpinWait();
+            if (spin) {
+                spinUntilWoken(self, spinNanos);
             }
             while (self.idle) {
                 LockSupport.park(this);
                 // Engine threads end only through shutdown; an interrupt must not turn parking into spinning.
                 Thread.interrupted();
+            }
+        }
+    }
+
+    private void spinUntilWoken(EngineThread self, long spinNanos) {
+        long deadline = System.nanoTime() + spinNanos;
+        while (self.idle && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        synchronized (this) {
+            if (spinner == self) {
+                spinner = null; // spun out: park, and let the next thread to go idle spin
             }
         }
     }

@@ -147,6 +147,63 @@ class BlockPiecesTest {
     }
 
     @Test
+    void manySmallPiecesBeyondTheStagingCapacityRoundTrip() throws Exception {
+        ByteBuffer block = TestBlocks.direct(Kind.MIXED, 1 << 20, 12);
+        ByteBuffer[] pieces = cut(block, null, 1_448); // TCP-segment-sized pieces: 725 of them
+        ByteBuffer frame = frameBuffer(1 << 20);
+        int frameLength = compressor.compress(Codec.ZSTD, 1, pieces, 1 << 20, frame, 0, frame.capacity());
+        assertEquals(0, compressor.lastFlags());
+        assertEquals(1 << 20, restore(frame, frameLength, block));
+    }
+
+    @Test
+    void smallAndLargePiecesInEveryOrderRoundTrip() throws Exception {
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 100_000, 13);
+        int[][] layouts = {{100, 60_000, 39_900}, {39_900, 100, 60_000}, {60_000, 39_900, 100}, {99_999, 1},
+            {1, 99_999}, {20_000, 20_000, 20_000, 20_000, 20_000}};
+        for (int[] layout : layouts) {
+            ByteBuffer[] pieces = new ByteBuffer[layout.length];
+            int at = 0;
+            for (int i = 0; i < layout.length; i++) {
+                pieces[i] = block.slice(at, layout[i]);
+                at += layout[i];
+            }
+            ByteBuffer frame = frameBuffer(100_000);
+            int frameLength = compressor.compress(Codec.ZSTD, 1, pieces, 100_000, frame, 0, frame.capacity());
+            assertEquals(0, compressor.lastFlags(), java.util.Arrays.toString(layout));
+            assertEquals(100_000, restore(frame, frameLength, block));
+        }
+    }
+
+    @Test
+    void largePiecesThatMissTheMarginAreStoredRawAndTheNextBlockCompresses() throws Exception {
+        try (BlockCompressor unsampled = new BlockCompressor(PassThroughPolicy.NO_SAMPLING, 1 << 24)) {
+            ByteBuffer random = TestBlocks.direct(Kind.RANDOM, 200_000, 14);
+            ByteBuffer frame = frameBuffer(200_000);
+            unsampled.compress(Codec.ZSTD, 1, cut(random, null, 50_000), 200_000, frame, 0, frame.capacity());
+            assertEquals(BlockFrameDescriptor.FLAG_RAW, unsampled.lastFlags());
+            ByteBuffer text = TestBlocks.direct(Kind.TEXT, 200_000, 14);
+            int length = unsampled.compress(Codec.ZSTD, 1, cut(text, null, 50_000), 200_000, frame, 0,
+                    frame.capacity());
+            assertEquals(0, unsampled.lastFlags());
+            assertEquals(200_000, restore(frame, length, text));
+        }
+    }
+
+    @Test
+    void readOnlyPiecesCompressAndRestore() throws Exception {
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 90_000, 3);
+        ByteBuffer[] pieces = cut(block, new SplittableRandom(3), 12_000);
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = pieces[i].asReadOnlyBuffer();
+        }
+        ByteBuffer frame = frameBuffer(90_000);
+        int frameLength = compressor.compress(Codec.ZSTD, 1, pieces, 90_000, frame, 0, frame.capacity());
+        assertEquals(0, compressor.lastFlags());
+        assertEquals(90_000, restore(frame, frameLength, block));
+    }
+
+    @Test
     void piecesKeepTheirPositionsAndLimits() throws Exception {
         ByteBuffer block = TestBlocks.direct(Kind.MIXED, 80_000, 2);
         ByteBuffer[] pieces = cut(block, new SplittableRandom(2), 10_000);

@@ -286,6 +286,45 @@ class CompressionEngineTest {
     }
 
     @Test
+    void tinyRequestsFromManySubmittersAllCompleteWithoutLostWakeUps() throws Exception {
+        engine.close();
+        engine = CompressionEngine.start(EngineConfig.defaults().withThreads(3).withQueueDepth(4), registry);
+        int submitters = 4;
+        int perSubmitter = 3_000;
+        CountDownLatch all = new CountDownLatch(submitters * perSubmitter);
+        ByteBuffer block = TestBlocks.direct(Kind.TEXT, 64, 1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < submitters; t++) {
+            CompressionStream stream = engine.openStream(t);
+            ByteBuffer[] frames = new ByteBuffer[4];
+            for (int i = 0; i < frames.length; i++) {
+                frames[i] = frameFor(64);
+            }
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < perSubmitter; i++) {
+                        if (i % 2 == 0) {
+                            engine.submit(stream, Operation.COMPRESS, block.duplicate(), frames[i % 4].duplicate(),
+                                    completion -> all.countDown(), null);
+                        } else {
+                            engine.submit(stream, new ByteBuffer[] {block.slice(0, 10), block.slice(10, 54)}, 64,
+                                    frames[i % 4].duplicate(), completion -> all.countDown(), null);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertTrue(all.await(30, TimeUnit.SECONDS), "completions missing: " + all.getCount());
+        engine.shutdown();
+        assertTrue(engine.awaitTermination(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void interruptedEngineThreadKeepsServing() throws Exception {
         CompressionStream stream = engine.openStream(1);
         ByteBuffer block = TestBlocks.direct(Kind.TEXT, 10_000, 3);

@@ -113,6 +113,15 @@ class EngineStatsTest {
     }
 
     @Test
+    void latencySamplingOutsideOneTo65536IsRejected() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> EngineConfig.defaults().withLatencySampling(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> EngineConfig.defaults().withLatencySampling(65_537));
+        assertEquals(16, EngineConfig.defaults().latencySampling());
+    }
+
+    @Test
     void failuresAreCountedByStatus() throws Exception {
         CompressionStream stream = engine.openStream(1);
         engine.submit(stream, Operation.DECOMPRESS, ByteBuffer.allocateDirect(10), ByteBuffer.allocateDirect(10))

@@ -9,8 +9,30 @@ final class ForceRound {
 
     private int pending;
 
-    void begin(int members) {
-        pending = members;
+    /** fdatasync on every writable member of {@code groups}, all at once; one round at a time. */
+    void run(RaidGroup[] groups) {
+        synchronized (this) {
+            int count = 0;
+            for (RaidGroup g : groups) {
+                for (Member m : g.members) {
+                    count += m.writable() ? 1 : 0;
+                }
+            }
+            pending = count;
+            int asked = 0;
+            for (RaidGroup g : groups) {
+                for (Member m : g.members) {
+                    if (asked < count && m.writable()) {
+                        m.requestForce(this);
+                        asked++;
+                    }
+                }
+            }
+            for (; asked < count; asked++) {
+                done();
+            }
+            await();
+        }
     }
 
     synchronized void done() {

@@ -12,8 +12,9 @@ import org.vtl.raid.io.MemberFile;
 import org.vtl.raid.io.MemberState;
 
 /**
- * One member disk of a group: its file, state and counters. Owns one writer thread that performs the
- * member's gathered stripe writes in order, so every member of a stripe is written concurrently.
+ * One member disk of a group: its file, state and counters. Owns the writer threads (one, or several for
+ * O_DIRECT) that take the member's gathered stripe writes and flush requests from its {@link MemberQueue},
+ * so every member of a stripe is written concurrently.
  */
 final class Member {
 
@@ -124,7 +125,7 @@ final class Member {
         synchronized (this) {
             if (!stopped) {
                 forceRequest.round = round;
-                queue.put(forceRequest);
+                queue.putFirst(forceRequest);
                 return;
             }
         }

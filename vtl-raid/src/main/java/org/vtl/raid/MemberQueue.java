@@ -24,12 +24,29 @@ final class MemberQueue {
     }
 
     void put(MemberWrite w) {
+        add(w, false);
+    }
+
+    /**
+     * Queues {@code w} ahead of every waiting write: for a flush, which covers writes already completed and
+     * need not wait for those queued after them.
+     */
+    void putFirst(MemberWrite w) {
+        add(w, true);
+    }
+
+    private void add(MemberWrite w, boolean first) {
         Thread wake = null;
         synchronized (this) {
             if (size == slots.length) {
                 grow();
             }
-            slots[(head + size) & (slots.length - 1)] = w;
+            if (first) {
+                head = (head - 1) & (slots.length - 1);
+                slots[head] = w;
+            } else {
+                slots[(head + size) & (slots.length - 1)] = w;
+            }
             size++;
             if (idleCount > 0) {
                 wake = idle[--idleCount];

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,8 @@ import org.vtl.raid.parity.PqSyndrome;
  *
  * <p>Allocation state is not stored on the members: the layer above owns it (its catalog) and declares the
  * live extents again at {@link #open}. Stripes written but never declared are free space after a restart.
- * Thread-safe; owns one writer thread per member, plus rebuild and scrub threads while they run.
+ * Thread-safe; owns writer threads per member (one for a buffered member, eight for an O_DIRECT one), plus
+ * rebuild and scrub threads while they run.
  */
 public final class Pool implements AutoCloseable {
 
@@ -169,6 +171,28 @@ public final class Pool implements AutoCloseable {
      * {@code width + 2} chunks are written (not yet durable: see {@link #sync()}), or fails.
      */
     public CompletableFuture<Extent> write(StripeBuffer buffer, int length) {
+        CompletableFuture<Extent> future = new CompletableFuture<>();
+        PoolException refused = write(buffer, length, future, null);
+        if (refused != null) {
+            future.completeExceptionally(refused);
+        }
+        return future;
+    }
+
+    /**
+     * {@link #write(StripeBuffer, int)} without allocation: the outcome goes to {@code listener} (see
+     * {@link StripeListener}) instead of a future. Safe with any number of stripes outstanding.
+     */
+    public void write(StripeBuffer buffer, int length, StripeListener listener) {
+        PoolException refused = write(buffer, length, null, Objects.requireNonNull(listener));
+        if (refused != null) {
+            listener.failed(refused);
+        }
+    }
+
+    /** Starts the stripe write, or returns why it cannot start (the buffer is then released). */
+    private PoolException write(StripeBuffer buffer, int length, CompletableFuture<Extent> future,
+            StripeListener listener) {
         if (length < 1 || length > layout.stripeCapacity()) {
             buffer.release();
             throw new IllegalArgumentException("stripe length " + length + " outside 1.." + layout.stripeCapacity());
@@ -182,12 +206,13 @@ public final class Pool implements AutoCloseable {
             }
             long row = g.allocate();
             if (row >= 0) {
-                return writer.write(buffer, g, row, length);
+                writer.write(buffer, g, row, length, future, listener);
+                return null;
             }
         }
         buffer.release();
-        return CompletableFuture.failedFuture(new PoolException(closed ? "pool " + poolId + " is closed"
-                : "pool " + poolId + ": no writable group has a free row"));
+        return new PoolException(closed ? "pool " + poolId + " is closed"
+                : "pool " + poolId + ": no writable group has a free row");
     }
 
     /** Makes every stripe acknowledged so far durable (fdatasync on every writable member). */
@@ -200,31 +225,8 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** fdatasync on every writable member, all at once (see {@link ForceRound}); one round at a time. */
     private void forceMembers() {
-        synchronized (forceRound) {
-            RaidGroup[] all = groups;
-            int count = 0;
-            for (RaidGroup g : all) {
-                for (Member m : g.members) {
-                    count += m.writable() ? 1 : 0;
-                }
-            }
-            forceRound.begin(count);
-            int asked = 0;
-            for (RaidGroup g : all) {
-                for (Member m : g.members) {
-                    if (asked < count && m.writable()) {
-                        m.requestForce(forceRound);
-                        asked++;
-                    }
-                }
-            }
-            for (; asked < count; asked++) {
-                forceRound.done();
-            }
-            forceRound.await();
-        }
+        forceRound.run(groups);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class StripeBuffer {
     final AtomicInteger pending = new AtomicInteger();
     final AtomicInteger failures = new AtomicInteger();
     volatile CompletableFuture<Extent> future;
+    volatile StripeListener listener;
     volatile RaidGroup group;
     volatile long row;
     volatile int width;
@@ -165,6 +166,8 @@ public final class StripeBuffer {
 
         void release(StripeBuffer b) {
             b.group = null;
+            b.future = null;
+            b.listener = null;
             free.offer(b);
         }
     }

@@ -39,7 +39,9 @@ final class StripeWriter {
         this.poolLow = poolId.getLeastSignificantBits();
     }
 
-    CompletableFuture<Extent> write(StripeBuffer b, RaidGroup g, long row, int length) {
+    /** Writes the stripe; the outcome goes to {@code future} or, when it is null, to {@code listener}. */
+    void write(StripeBuffer b, RaidGroup g, long row, int length, CompletableFuture<Extent> future,
+            StripeListener listener) {
         StripeLayout layout = g.layout;
         int width = layout.widthFor(length);
         int chunk = layout.chunkSize();
@@ -51,8 +53,8 @@ final class StripeWriter {
         kernel.generate(roles, width, roles[width], roles[width + 1], chunk);
         parityBytes.add((long) width * chunk);
         sealTrailers(b, g, row, width, length);
-        CompletableFuture<Extent> future = new CompletableFuture<>();
         b.future = future;
+        b.listener = listener;
         b.group = g;
         b.row = row;
         b.width = width;
@@ -66,7 +68,7 @@ final class StripeWriter {
         }
         if (alive < width) {
             finish(b, 0);
-            return future;
+            return;
         }
         b.submitted = alive;
         b.pending.set(alive);
@@ -77,7 +79,6 @@ final class StripeWriter {
                 m.submit(b.writes[role].set(m, b.chunk(role, width), b.trailers[role].clear(), position));
             }
         }
-        return future;
     }
 
     private void sealTrailers(StripeBuffer b, RaidGroup g, long row, int width, int length) {
@@ -105,14 +106,23 @@ final class StripeWriter {
     static void finish(StripeBuffer b, int successes) {
         RaidGroup g = b.group;
         CompletableFuture<Extent> future = b.future;
+        StripeListener listener = b.listener;
         boolean ok = successes >= b.width;
-        g.writeDone(b.row, b.length, ok);
-        Extent extent = ok ? new Extent(g.index, b.row, b.width, b.length) : null;
-        String failure = ok ? null : "stripe " + g.index + "/" + b.row + ": only " + successes + " of "
-                + (b.width + 2) + " chunks written; group " + g.index + " is " + g.state();
+        long row = b.row;
+        int width = b.width;
+        int length = b.length;
+        g.writeDone(row, length, ok);
+        String failure = ok ? null : "stripe " + g.index + "/" + row + ": only " + successes + " of "
+                + (width + 2) + " chunks written; group " + g.index + " is " + g.state();
         b.release();
-        if (ok) {
-            future.complete(extent);
+        if (future == null) {
+            if (ok) {
+                listener.written(g.index, row, width, length);
+            } else {
+                listener.failed(new PoolException(failure));
+            }
+        } else if (ok) {
+            future.complete(new Extent(g.index, row, width, length));
         } else {
             future.completeExceptionally(new PoolException(failure));
         }

@@ -113,6 +113,37 @@ class PoolScrubTest {
         }
     }
 
+    /**
+     * The state a crash leaves between the two steps of a parity rewrite: every other member already has the
+     * new descriptor (right P CRC, higher sequence) while P's member still has the stale chunk and trailer.
+     */
+    @Test
+    void aParityRewriteInterruptedAfterTheTrailersIsFinishedByTheNextScrub() throws Exception {
+        Extent e;
+        try (Pool pool = pool()) {
+            e = PoolFixture.write(pool, pool.stripeCapacity(), 11);
+            List<ByteBuffer> original = new ArrayList<>();
+            for (int r = 0; r < K + 2; r++) {
+                original.add(readAt(memberOf(e, r), LAYOUT.trailerOffset(e.row()), StripeTrailerDescriptor.SIZE));
+            }
+            makeStale(e, K);
+            for (int r = 0; r < K + 2; r++) {
+                if (r != K) {
+                    ByteBuffer t = original.get(r);
+                    StripeTrailerDescriptor.sequence(t, StripeTrailerDescriptor.sequence(t) + 1);
+                    StripeTrailerDescriptor.seal(t, r, new CRC32C());
+                    writeAt(memberOf(e, r), LAYOUT.trailerOffset(e.row()), t);
+                }
+            }
+            PoolStatus.RepairProgress result = pool.scrub().get();
+            assertEquals(2, result.repaired(), "P rebuilt as a corrupt chunk, and its member's old trailer");
+            assertEquals(0, result.unrepairable());
+        }
+        try (Pool degraded = Pool.open(without(e, 1, 3), PoolFixture.options(MEMBER), null, List.of(e))) {
+            PoolFixture.assertContent(degraded, e, 11);
+        }
+    }
+
     @Test
     void aSecondScrubAfterARepairFindsNothing() throws Exception {
         try (Pool pool = pool()) {

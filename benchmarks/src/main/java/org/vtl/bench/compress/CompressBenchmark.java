@@ -23,6 +23,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 import org.vtl.compress.BlockCompressor;
+import org.vtl.compress.BlockFrameException;
 import org.vtl.compress.Codec;
 import org.vtl.compress.CompressionEngine;
 import org.vtl.compress.CompressionStream;
@@ -107,6 +108,8 @@ public class CompressBenchmark {
     public void nameHalves(BenchmarkParams params) {
         if (params.getBenchmark().endsWith(".pairedPieces")) {
             paired.name("engine pieces", "engine one buffer");
+        } else if (params.getBenchmark().endsWith(".pairedCore")) {
+            paired.name("BlockCompressor", "direct");
         }
     }
 
@@ -141,6 +144,7 @@ public class CompressBenchmark {
         ZstdCompressCtx context;
         final ByteBuffer[] outputs = new ByteBuffer[BATCH];
         final CRC32C crc = new CRC32C();
+        BlockCompressor compressor;
         int next;
 
         @Setup(Level.Trial)
@@ -151,11 +155,13 @@ public class CompressBenchmark {
                 outputs[i] = ByteBuffer.allocateDirect((int) Zstd.compressBound(bench.blockSize));
             }
             next = (int) (Thread.currentThread().threadId() * 7 % bench.blocks.length);
+            compressor = new BlockCompressor(bench.engine.config().passThrough(), bench.blockSize);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
             context.close();
+            compressor.close();
         }
     }
 
@@ -287,6 +293,41 @@ public class CompressBenchmark {
         stored += singleFirst ? enginePieces(client, counters) : engine(client, counters);
         long t2 = paired.now();
         paired.charge(singleFirst ? t1 - t0 : t2 - t1, singleFirst ? t2 - t1 : t1 - t0);
+        return stored;
+    }
+
+    /** The engine's synchronous core alone: {@link BlockCompressor} frames on the benchmark thread, no queue. */
+    @Benchmark
+    public long compressorDirect(Direct direct, ByteCounters counters) throws BlockFrameException {
+        long stored = 0;
+        for (int i = 0; i < BATCH; i++) {
+            ByteBuffer block = blocks[direct.next];
+            direct.next = direct.next + 1 == blocks.length ? 0 : direct.next + 1;
+            ByteBuffer output = direct.outputs[i];
+            stored += direct.compressor.compress(Codec.ZSTD, level, block, 0, block.capacity(), output, 0,
+                    output.capacity());
+        }
+        counters.nativeBytes += (long) BATCH * blockSize;
+        counters.storedBytes += stored;
+        cpu.add((long) BATCH * blockSize);
+        return stored;
+    }
+
+    /**
+     * zstd-jni directly, then {@link BlockCompressor} on the same batch, on the benchmark thread (alternating which
+     * goes first): the frame work (probe, CRC32C, header, pass-through copy) without the engine's queue and threads.
+     */
+    @Benchmark
+    public long pairedCore(Direct direct, ByteCounters counters) throws BlockFrameException {
+        int first = direct.next;
+        boolean directFirst = (pairs++ & 1) == 0;
+        long t0 = paired.now();
+        long stored = directFirst ? zstdDirect(direct, counters) : compressorDirect(direct, counters);
+        long t1 = paired.now();
+        direct.next = first;
+        stored += directFirst ? compressorDirect(direct, counters) : zstdDirect(direct, counters);
+        long t2 = paired.now();
+        paired.charge(directFirst ? t1 - t0 : t2 - t1, directFirst ? t2 - t1 : t1 - t0);
         return stored;
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -25,8 +27,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.vtl.raid.Extent;
 import org.vtl.raid.Pool;
+import org.vtl.raid.PoolException;
 import org.vtl.raid.PoolOptions;
 import org.vtl.raid.StripeBuffer;
+import org.vtl.raid.StripeListener;
 import org.vtl.raid.io.IoMode;
 import org.vtl.raid.io.MemberFile;
 
@@ -61,6 +65,10 @@ public class PoolWriteBenchmark {
     private int head;
     private int ops;
     private FileChannel plain;
+    private Extent[] rowExtents;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile Thread waiter;
+    private volatile PoolException failure;
     private ByteBuffer[] plainBuffers;
     private final Future<?>[] plainWindow = new Future<?>[IN_FLIGHT];
     private ExecutorService plainWriters;
@@ -78,6 +86,10 @@ public class PoolWriteBenchmark {
         PoolOptions options = PoolOptions.defaults().withChunkSize(CHUNK).withMemberSize(MEMBER_BYTES).withIoMode(io)
                 .withStripeBuffers(IN_FLIGHT + 2);
         pool = Pool.create(members, options, null);
+        rowExtents = new Extent[(int) pool.status().groups().getFirst().rows()];
+        for (int row = 0; row < rowExtents.length; row++) {
+            rowExtents[row] = new Extent(0, row, k, pool.stripeCapacity());
+        }
         Path file = dir.resolve("plain.img");
         plain = io == IoMode.DIRECT
                 ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
@@ -85,7 +97,7 @@ public class PoolWriteBenchmark {
                 : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         plainBuffers = new ByteBuffer[IN_FLIGHT];
         for (int b = 0; b < IN_FLIGHT; b++) {
-            plainBuffers[b] = MemberFile.aligned(pool.stripeCapacity());
+            plainBuffers[b] = MemberFile.aligned(pool.stripeCapacity()).slice();
             for (int i = 0; i < plainBuffers[b].capacity(); i++) {
                 plainBuffers[b].put(i, (byte) (i * 31 + b));
             }
@@ -96,6 +108,9 @@ public class PoolWriteBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        while (outstanding.get() > 0) {
+            Thread.sleep(1);
+        }
         for (CompletableFuture<Extent> f : window) {
             if (f != null) {
                 pool.free(f.get());
@@ -132,6 +147,52 @@ public class PoolWriteBenchmark {
             pool.sync();
         }
     }
+
+    /**
+     * {@link #poolStripe} through the allocation-free listener form of {@code Pool.write}: up to eight
+     * stripes in flight, each row freed (with an extent made once per row at setup) as soon as it is
+     * acknowledged, and the benchmark thread parked while eight are outstanding.
+     */
+    @Benchmark
+    public void poolStripeListener() throws Exception {
+        waiter = Thread.currentThread();
+        while (outstanding.get() >= IN_FLIGHT) {
+            LockSupport.park(this);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        StripeBuffer b = pool.claim();
+        b.data().put(0, (byte) ops);
+        outstanding.incrementAndGet();
+        pool.write(b, b.capacity(), acks);
+        if (++ops % SYNC_EVERY == 0) {
+            pool.sync();
+        }
+    }
+
+    private final StripeListener acks = new StripeListener() {
+        @Override
+        public void written(int group, long row, int width, int length) {
+            try {
+                pool.free(rowExtents[(int) row]);
+            } catch (PoolException e) {
+                failure = e;
+            }
+            done();
+        }
+
+        @Override
+        public void failed(PoolException e) {
+            failure = e;
+            done();
+        }
+
+        private void done() {
+            outstanding.decrementAndGet();
+            LockSupport.unpark(waiter);
+        }
+    };
 
     /**
      * The same bytes appended to one plain file the way the pool writes them: same I/O mode and the same
