@@ -149,7 +149,7 @@ public final class Appliance implements AutoCloseable {
         CartridgeBackend backend = openBackend(catalog, pool, engine);
         registry = new TargetRegistry();
         LibraryTargets targets = new LibraryTargets(applianceId(catalog), backend,
-                new CatalogLibraryStateStore(catalog), registry, maxBlock(pool));
+                new CatalogLibraryStateStore(catalog), registry, maxBlock(pool), meters);
         running.push(targets);
         library.attach(targets);
         component(ComponentStatus.running("partitions", describe(library) + "; largest block "

@@ -27,7 +27,9 @@ import org.vtl.library.ElementLayout;
 import org.vtl.library.ElementType;
 import org.vtl.library.Partition;
 import org.vtl.scsi.identity.ChangerIdentity;
+import org.vtl.scsi.SenseCode;
 import org.vtl.scsi.identity.SerialNumber;
+import org.vtl.scsi.smc.MediaChanger;
 
 /**
  * Library partitions kept in the catalog: each definition (the configuration file's form) and its element
@@ -53,6 +55,12 @@ final class CatalogLibrary implements PartitionService {
 
         /** The cartridge store of the vault shelf. */
         org.vtl.cartridge.log.LogCartridgeStore vault();
+
+        /** The counters of a served partition's drives, in drive order; empty when it is not served. */
+        List<org.vtl.scsi.ssc.DriveCounters> drives(String partition);
+
+        /** The media changer of a served partition. */
+        Optional<org.vtl.scsi.smc.MediaChanger> changer(String partition);
     }
 
     final Catalog catalog;
@@ -251,24 +259,40 @@ final class CatalogLibrary implements PartitionService {
 
     @Override
     public synchronized PartitionView resizeSlots(String partition, int slots, int importExportSlots) {
-        PartitionConfig p = definition(partition);
-        Partition live = partitions.get(partition);
-        for (Element e : live.elements()) {
-            if (!e.full()) {
-                continue;
+        PartitionConfig next = with(definition(partition), definition(partition).drives(), slots, importExportSlots);
+        Optional<MediaChanger> changer = host == null ? Optional.empty() : host.changer(partition);
+        if (changer.isEmpty()) {
+            checkShrink(partitions.get(partition), slots, importExportSlots);
+            replace(next, List.of());
+            return partition(partition);
+        }
+        changer.get().resize(current -> {   // live: the changer and its sessions stay
+            checkShrink(current, slots, importExportSlots);
+            Partition live = live(next);
+            live.restore(contents(current));
+            try (CatalogBatch batch = catalog.batch()) {
+                putDefinition(batch, next);
+                catalog.commit(batch, true);
             }
-            ElementLayout l = live.layout();
-            boolean dropped = e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
-                    || e.type() == ElementType.IMPORT_EXPORT
-                    && e.address() - l.importExportFirst() >= importExportSlots;
+            return live;
+        });
+        definitions.put(partition, next);
+        partitions.put(partition, changer.get().partition());
+        return partition(partition);
+    }
+
+    /** Refuses to drop slots that hold a cartridge. */
+    private static void checkShrink(Partition live, int slots, int importExportSlots) {
+        ElementLayout l = live.layout();
+        for (Element e : live.elements()) {
+            boolean dropped = e.full() && (e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
+                    || e.type() == ElementType.IMPORT_EXPORT && e.address() - l.importExportFirst() >= importExportSlots);
             if (dropped) {
-                throw ApiException.conflict("element " + e.address() + " of partition " + partition + " holds "
+                throw ApiException.conflict("element " + e.address() + " of partition " + live.name() + " holds "
                         + e.barcode() + "; move or export it before shrinking to " + slots + " slots and "
                         + importExportSlots + " import/export slots");
             }
         }
-        replace(with(p, p.drives(), slots, importExportSlots), List.of());
-        return partition(partition);
     }
 
     /** Persists a changed definition (and element changes) in one batch, then swaps the live state. */
@@ -298,6 +322,21 @@ final class CatalogLibrary implements PartitionService {
             throw ApiException.notFound("no partition " + name + "; vtl partition list shows them");
         }
         return p;
+    }
+
+    /**
+     * Runs an operator change to a partition's inventory: through its media changer when served, so it takes effect
+     * in the running library with {@code attention} for the logged-in initiators (see package-info for the codes),
+     * else on the live state alone.
+     */
+    synchronized void changeInventory(String partition, SenseCode attention, MediaChanger.InventoryChange change) {
+        Optional<MediaChanger> changer = host == null ? Optional.empty() : host.changer(partition);
+        if (changer.isPresent()) {
+            changer.get().changeInventory(change, attention);
+        } else {
+            Partition live = partitions.get(partition);
+            live.apply(change.commit(live));
+        }
     }
 
     /** The live element state of a partition, or empty. */

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.vtl.cartridge.log.CartridgeBackend;
 import org.vtl.cartridge.log.LogCartridgeStore;
 import org.vtl.config.ChangerModel;
@@ -25,7 +27,10 @@ import org.vtl.scsi.LogicalUnit;
 import org.vtl.scsi.identity.ChangerIdentity;
 import org.vtl.scsi.identity.DriveIdentity;
 import org.vtl.scsi.identity.LtoGeneration;
+import org.vtl.scsi.smc.MediaChanger;
 import org.vtl.scsi.smc.PartitionDevices;
+import org.vtl.scsi.ssc.DriveCounters;
+import org.vtl.scsi.ssc.TapeDrive;
 
 /**
  * Serves library partitions: for each one its changer and drives ({@link PartitionDevices}, over the partition's
@@ -41,17 +46,19 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     private final LibraryStateStore state;
     private final TargetRegistry registry;
     private final int maxBlock;
+    private final MeterRegistry meters;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("vtl-lu-", 1).factory());
     private final Map<String, Served> served = new TreeMap<>();
     private final List<IscsiTargetServer> portals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store) {
+    private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store, List<Meter> meters) {
     }
 
     LibraryTargets(String applianceId, CartridgeBackend backend, LibraryStateStore state, TargetRegistry registry,
-                   int maxBlock) {
+                   int maxBlock, MeterRegistry meters) {
         this.applianceId = applianceId;
+        this.meters = meters;
         this.maxBlock = maxBlock;
         this.backend = backend;
         this.state = state;
@@ -78,7 +85,11 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
             luns.put(lun, devices.unit(lun));
         }
         registry.put(new TargetDefinition(p.iqn(), p.name(), luns, auth(p), acl(p)));
-        served.put(p.name(), new Served(devices, p.iqn(), store));
+        List<Meter> driveMeters = new ArrayList<>();
+        for (int i = 0; i < devices.drives().size(); i++) {
+            driveMeters.addAll(DriveMeters.register(meters, p.name(), i, devices.drives().get(i).counters()));
+        }
+        served.put(p.name(), new Served(devices, p.iqn(), store, driveMeters));
         return devices.partition();
     }
 
@@ -88,6 +99,7 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
         if (s != null) {
             registry.remove(s.iqn());
             s.devices().shutdown();
+            s.meters().forEach(meters::remove);
         }
     }
 
@@ -95,6 +107,19 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     public synchronized LogCartridgeStore store(String partition) {
         Served s = served.get(partition);
         return s == null ? null : s.store();
+    }
+
+    /** The counters of the partition's drives, in drive order; empty when it is not served. */
+    @Override
+    public synchronized List<DriveCounters> drives(String partition) {
+        Served s = served.get(partition);
+        return s == null ? List.of() : s.devices().drives().stream().map(TapeDrive::counters).toList();
+    }
+
+    @Override
+    public synchronized java.util.Optional<MediaChanger> changer(String partition) {
+        Served s = served.get(partition);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.devices().changer());
     }
 
     /** The cartridge store of cartridges on the vault shelf (owner "", no partition). */

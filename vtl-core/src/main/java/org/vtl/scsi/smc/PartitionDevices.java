@@ -23,14 +23,12 @@ import org.vtl.scsi.ssc.TapeDrive;
  */
 public final class PartitionDevices {
 
-    private final Partition partition;
     private final MediaChanger changer;
     private final List<TapeDrive> drives;
     private final LunInventory luns;
     private final AbsentLogicalUnit absent;
 
-    private PartitionDevices(Partition partition, MediaChanger changer, List<TapeDrive> drives, LunInventory luns) {
-        this.partition = partition;
+    private PartitionDevices(MediaChanger changer, List<TapeDrive> drives, LunInventory luns) {
         this.changer = changer;
         this.drives = drives;
         this.luns = luns;
@@ -68,11 +66,12 @@ public final class PartitionDevices {
                 barcode -> cartridges.find(barcode).isPresent());
         MediaChanger changer = new MediaChanger(name + "-changer", 0, luns, executor, changerId,
                 SerialNumber.derive(applianceId, name, "changer"), partition, state, drives);
-        return new PartitionDevices(partition, changer, List.copyOf(drives), luns);
+        return new PartitionDevices(changer, List.copyOf(drives), luns);
     }
 
+    /** The element state the changer drives now (a resize replaces it). */
     public Partition partition() {
-        return partition;
+        return changer.partition();
     }
 
     public MediaChanger changer() {
