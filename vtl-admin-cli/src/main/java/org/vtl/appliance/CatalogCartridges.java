@@ -87,31 +87,29 @@ final class CatalogCartridges implements CartridgeService {
     static List<ElementChange> seed(CatalogLibrary library, CatalogBatch batch, PartitionConfig p, Partition live) {
         List<ElementChange> placed = new ArrayList<>();
         int next = 0;
-        long id = nextId(library.catalog);
         for (CartridgeRange range : p.cartridges()) {
             List<String> barcodes = range.expand();
             List<Integer> slots = new ArrayList<>();
             for (int i = 0; i < barcodes.size(); i++) {
                 slots.add(live.layout().first(ElementType.STORAGE) + next++);
             }
-            placed.addAll(new CatalogCartridges(library).put(batch, p.name(), range, barcodes, slots, id,
+            placed.addAll(new CatalogCartridges(library).put(batch, p.name(), range, barcodes, slots,
                     JobProgress.NONE));
-            id += barcodes.size();
         }
         return placed;
     }
 
     private List<ElementChange> add(CatalogBatch batch, String partition, CartridgeRange range, List<String> barcodes,
                                     List<Integer> slots, JobProgress progress) {
-        return put(batch, partition, range, barcodes, slots, nextId(catalog), progress);
+        return put(batch, partition, range, barcodes, slots, progress);
     }
 
     private List<ElementChange> put(CatalogBatch batch, String partition, CartridgeRange range, List<String> barcodes,
-                                    List<Integer> slots, long firstId, JobProgress progress) {
+                                    List<Integer> slots, JobProgress progress) {
         MediaType media = MediaType.valueOf(range.media().name());
         long capacity = range.capacity() == null ? media.nativeCapacity() : range.capacity().bytes();
         List<ElementChange> placed = new ArrayList<>();
-        long id = firstId;
+        long id = library.allocateCartridgeIds(barcodes.size());
         for (int i = 0; i < barcodes.size(); i++) {
             String barcode = barcodes.get(i);
             Optional<Barcode> label = Barcode.parse(barcode);
@@ -142,14 +140,10 @@ final class CatalogCartridges implements CartridgeService {
             }
         }
         if (free.size() < count) {
-            throw ApiException.conflict("partition " + live.name() + " has " + free.size() + " free storage slots of "
-                    + slots + " for " + count + " cartridges; vtl slot resize adds slots");
+            throw ApiException.conflict("partition " + live.name() + " has "
+                    + ApiException.count(free.size(), "free storage slot") + " of " + slots + " for " + ApiException.count(count, "cartridge") + "; vtl slot resize adds slots");
         }
         return free;
-    }
-
-    private static long nextId(Catalog catalog) {
-        return catalog.cartridges().stream().mapToLong(CartridgeRecord::id).max().orElse(0) + 1;
     }
 
     @Override
@@ -166,6 +160,10 @@ final class CatalogCartridges implements CartridgeService {
                         "partition " + partition + " has no free import/export slot; move a cartridge out of the "
                                 + "mail slots or add some with vtl slot resize --mail-slots"));
                 List<ElementChange> placed = List.of(new ElementChange(slot, new ElementContent(barcode, -1)));
+                CatalogLibrary.PartitionHost host = library.host();
+                if (host != null && !host.changeOwner(barcode, partition)) { // counts its bytes in the quota now
+                    throw ApiException.conflict("cartridge " + barcode + " is in use; try again");
+                }
                 try (CatalogBatch batch = catalog.batch()) {
                     batch.putCartridge(new CartridgeRecord(r.id(), r.info(), partition, r.partitionCount()));
                     CatalogLibraryStateStore.put(batch, partition, placed);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.vtl.admin.ApiException;
@@ -61,6 +62,18 @@ final class CatalogLibrary implements PartitionService {
 
         /** The media changer of a served partition. */
         Optional<org.vtl.scsi.smc.MediaChanger> changer(String partition);
+
+        /** Adds a drive to a served partition live (see MediaChanger.reconfigure); false if not served. */
+        boolean addDrive(PartitionConfig partition, java.util.function.UnaryOperator<Partition> rebuild);
+
+        /**
+         * Gives a cartridge to another library partition in the cartridge layer, whose quota counts its stored bytes
+         * from then on (durable); false while it is mounted.
+         */
+        boolean changeOwner(String barcode, String partition);
+
+        /** Removes the last drive of a served partition live; false if not served. */
+        boolean removeLastDrive(PartitionConfig partition, java.util.function.UnaryOperator<Partition> rebuild);
     }
 
     final Catalog catalog;
@@ -68,6 +81,7 @@ final class CatalogLibrary implements PartitionService {
     private final String applianceId;
     private final Map<String, PartitionConfig> definitions = new TreeMap<>();
     private final Map<String, Partition> partitions = new TreeMap<>();
+    private long nextCartridgeId;
 
     CatalogLibrary(Catalog catalog, String applianceId) throws ApplianceException {
         this.catalog = catalog;
@@ -168,12 +182,14 @@ final class CatalogLibrary implements PartitionService {
     public synchronized void delete(String name, boolean force) {
         PartitionView view = partition(name);
         if (view.cartridges() > 0 && !force) {
-            throw ApiException.conflict("partition " + name + " still has " + view.cartridges() + " cartridges; "
+            throw ApiException.conflict("partition " + name + " still has "
+                    + ApiException.count(view.cartridges(), "cartridge") + "; "
                     + "export or delete them, or use --force to move them to the vault shelf");
         }
         if (view.sessions() > 0 && !force) {
-            throw ApiException.conflict("partition " + name + " has " + view.sessions() + " iSCSI sessions logged "
-                    + "in; log them out or use --force to drop them");
+            throw ApiException.conflict("partition " + name + " has "
+                    + ApiException.count(view.sessions(), "iSCSI session") + " logged in; log them out or use --force "
+                    + "to drop them");
         }
         try (CatalogBatch batch = catalog.batch()) {
             for (CartridgeRecord r : catalog.cartridges()) {
@@ -218,14 +234,24 @@ final class CatalogLibrary implements PartitionService {
         if (p.drives() + count > 64) {
             throw ApiException.invalid("a partition has at most 64 drives; " + partition + " has " + p.drives());
         }
-        replace(with(p, p.drives() + count, p.slots(), p.importExportSlots()), List.of());
+        if (host == null || host.changer(partition).isEmpty()) {
+            replace(with(p, p.drives() + count, p.slots(), p.importExportSlots()), List.of());
+        } else {
+            for (int i = 0; i < count; i++) { // live, one LUN at a time: the target and its sessions stay
+                PartitionConfig current = definition(partition);
+                PartitionConfig next = with(current, current.drives() + 1, current.slots(),
+                        current.importExportSlots());
+                host.addDrive(next, rebuild(next, old -> List.of()));
+                definitions.put(partition, next);
+                partitions.put(partition, host.changer(partition).orElseThrow().partition());
+            }
+        }
         return drives(partition).subList(p.drives(), p.drives() + count);
     }
 
     @Override
     public synchronized void removeDrive(String partition, int index, boolean force) {
         PartitionConfig p = definition(partition);
-        Partition live = partitions.get(partition);
         if (index < 0 || index >= p.drives()) {
             throw ApiException.notFound("partition " + partition + " has no drive " + index + " (drives 0.."
                     + (p.drives() - 1) + ")");
@@ -237,24 +263,59 @@ final class CatalogLibrary implements PartitionService {
         if (p.drives() == 1) {
             throw ApiException.conflict("a partition keeps at least one drive; delete the partition instead");
         }
-        int sessions = host == null ? 0 : host.sessions(partition);
-        if (sessions > 0 && !force) {
-            throw ApiException.conflict("partition " + partition + " has " + sessions + " iSCSI sessions logged in; "
-                    + "removing a drive restarts its target and drops them; log them out or use --force");
+        PartitionConfig next = with(p, p.drives() - 1, p.slots(), p.importExportSlots());
+        UnaryOperator<Partition> rebuild = rebuild(next, current -> unloadForRemoval(current, index, force));
+        if (host == null || !host.removeLastDrive(next, rebuild)) {
+            Partition live = rebuild.apply(partitions.get(partition));
+            definitions.put(partition, next);
+            partitions.put(partition, live);
+            return;
         }
-        List<ElementChange> changes = new ArrayList<>();
-        Optional<Element> drive = live.element(live.driveAddress(index));
-        if (drive.isPresent() && drive.get().full()) {
-            if (!force) {
-                throw ApiException.conflict("drive " + index + " holds cartridge " + drive.get().barcode()
-                        + "; unload it first or use --force to put it back in a storage slot");
+        definitions.put(partition, next);
+        partitions.put(partition, host.changer(partition).orElseThrow().partition());
+    }
+
+    /** The element changes that take the cartridge out of a drive being removed: refused unless forced. */
+    private static List<ElementChange> unloadForRemoval(Partition current, int index, boolean force) {
+        Optional<Element> drive = current.element(current.driveAddress(index));
+        if (drive.isEmpty() || !drive.get().full()) {
+            return List.of();
+        }
+        if (!force) {
+            throw ApiException.conflict("drive " + index + " holds cartridge " + drive.get().barcode()
+                    + "; unload it first or use --force to put it back in a storage slot");
+        }
+        int slot = current.firstEmpty(ElementType.STORAGE).orElseThrow(() -> ApiException.conflict(
+                "no free storage slot to put " + drive.get().barcode() + " back; vtl slot resize adds slots"));
+        return List.of(new ElementChange(drive.get().address(), null),
+                new ElementChange(slot, new ElementContent(drive.get().barcode(), -1)));
+    }
+
+    /**
+     * A rebuild for a live reconfiguration: the new definition's element state with the current contents and the
+     * element changes {@code plan} makes on the current state, persisted in one synced batch.
+     */
+    private UnaryOperator<Partition> rebuild(PartitionConfig next,
+                                             java.util.function.Function<Partition, List<ElementChange>> plan) {
+        return current -> {
+            List<ElementChange> changes = plan.apply(current);
+            Map<Integer, ElementContent> contents = contents(current);
+            for (ElementChange c : changes) {
+                if (c.content() == null) {
+                    contents.remove(c.address());
+                } else {
+                    contents.put(c.address(), c.content());
+                }
             }
-            int slot = live.firstEmpty(ElementType.STORAGE).orElseThrow(() -> ApiException.conflict(
-                    "no free storage slot to put " + drive.get().barcode() + " back; vtl slot resize adds slots"));
-            changes.add(new ElementChange(drive.get().address(), null));
-            changes.add(new ElementChange(slot, new ElementContent(drive.get().barcode(), -1)));
-        }
-        replace(with(p, p.drives() - 1, p.slots(), p.importExportSlots()), changes);
+            Partition live = live(next);
+            live.restore(contents);
+            try (CatalogBatch batch = catalog.batch()) {
+                putDefinition(batch, next);
+                CatalogLibraryStateStore.put(batch, next.name(), changes);
+                catalog.commit(batch, true);
+            }
+            return live;
+        };
     }
 
     @Override
@@ -285,8 +346,9 @@ final class CatalogLibrary implements PartitionService {
     private static void checkShrink(Partition live, int slots, int importExportSlots) {
         ElementLayout l = live.layout();
         for (Element e : live.elements()) {
-            boolean dropped = e.full() && (e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
-                    || e.type() == ElementType.IMPORT_EXPORT && e.address() - l.importExportFirst() >= importExportSlots);
+            int offset = e.address() - (e.type() == ElementType.STORAGE ? l.storageFirst() : l.importExportFirst());
+            boolean dropped = e.full() && (e.type() == ElementType.STORAGE && offset >= slots
+                    || e.type() == ElementType.IMPORT_EXPORT && offset >= importExportSlots);
             if (dropped) {
                 throw ApiException.conflict("element " + e.address() + " of partition " + live.name() + " holds "
                         + e.barcode() + "; move or export it before shrinking to " + slots + " slots and "
@@ -337,6 +399,20 @@ final class CatalogLibrary implements PartitionService {
             Partition live = partitions.get(partition);
             live.apply(change.commit(live));
         }
+    }
+
+    /**
+     * Reserves {@code count} consecutive cartridge ids; the one place the admin layer allocates them. Ids come from a
+     * counter that starts above the largest id in the catalog, so several ranges in one uncommitted batch never
+     * share an id; a batch that fails leaves a gap, which is harmless.
+     */
+    synchronized long allocateCartridgeIds(int count) {
+        if (nextCartridgeId == 0) {
+            nextCartridgeId = catalog.cartridges().stream().mapToLong(CartridgeRecord::id).max().orElse(0) + 1;
+        }
+        long first = nextCartridgeId;
+        nextCartridgeId += count;
+        return first;
     }
 
     /** The live element state of a partition, or empty. */

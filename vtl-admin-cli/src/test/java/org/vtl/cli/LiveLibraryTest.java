@@ -53,7 +53,7 @@ class LiveLibraryTest {
     }
 
     /** TEST UNIT READY until the unit attentions queued since login are reported; returns the last reply. */
-    private static RawLogin.Reply settle(RawLogin session, int lun) throws IOException {
+    static RawLogin.Reply settle(RawLogin session, int lun) throws IOException {
         RawLogin.Reply r = null;
         for (int i = 0; i < 4; i++) {
             r = session.command(lun, new byte[6], new byte[0], 0);
@@ -64,12 +64,12 @@ class LiveLibraryTest {
         return r;
     }
 
-    private static byte[] moveMedium(int source, int destination) {
+    static byte[] moveMedium(int source, int destination) {
         return new byte[] {(byte) 0xA5, 0, 0, 0, (byte) (source >> 8), (byte) source, (byte) (destination >> 8),
             (byte) destination, 0, 0, 0, 0};
     }
 
-    private static byte[] sixByte(int opcode, int length) {
+    static byte[] sixByte(int opcode, int length) {
         return new byte[] {(byte) opcode, 0, (byte) (length >> 16), (byte) (length >> 8), (byte) length, 0};
     }
 
@@ -88,6 +88,32 @@ class LiveLibraryTest {
                     full ? new String(d, at + 12, 36, StandardCharsets.US_ASCII).trim() : "");
         }
         return all;
+    }
+
+    /** TEST UNIT READY until GOOD: the sense codes of the unit attentions reported on the way, in order. */
+    private static java.util.List<String> attentions(RawLogin session, int lun) throws IOException {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            RawLogin.Reply r = session.command(lun, new byte[6], new byte[0], 0);
+            if (r.status() == 0) {
+                return seen;
+            }
+            seen.add(r.senseCode());
+        }
+        return seen;
+    }
+
+    /** REPORT LUNS (SPC-5 6.33) to LUN 0: the LUNs of the target. */
+    private static java.util.List<Integer> reportLuns(RawLogin session) throws IOException {
+        byte[] cdb = {(byte) 0xA0, 0, 0, 0, 0, 0, 0, 0, 0x04, 0, 0, 0};
+        RawLogin.Reply r = session.command(0, cdb, new byte[0], 1024);
+        assertEquals(0, r.status(), r.senseCode());
+        java.util.List<Integer> luns = new java.util.ArrayList<>();
+        int length = java.nio.ByteBuffer.wrap(r.data()).getInt(0);
+        for (int at = 8; at < 8 + length; at += 8) {
+            luns.add((r.data()[at] & 0x3f) << 8 | r.data()[at + 1] & 0xff);
+        }
+        return luns;
     }
 
     /** The full elements of one type: barcode by address. */
@@ -228,6 +254,61 @@ class LiveLibraryTest {
                     + "to 19 slots and 4 import/export slots\n", shrink.err());
             assertEquals(0, session.command(0, new byte[6], new byte[0], 0).status(), "no unit attention");
             assertEquals(24, allElements(session, STORAGE).size());
+        }
+    }
+
+    @Test
+    void driveAddKeepsTheSessionAndReportsTheNewLun() throws Exception {
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(dir.resolve("d")));
+             RawLogin session = login(running)) {
+            assertEquals(0, settle(session, 0).status());
+            TestDaemon.Result add = vtl("drive", "add", "--partition", "default");
+            assertEquals(0, add.exit(), add.err());
+            assertEquals(java.util.List.of("6/2A/01", "6/28/00", "6/3F/0E"), attentions(session, 0));
+            assertEquals(java.util.List.of(0, 1, 2, 3), reportLuns(session));
+            assertEquals(3, allElements(session, 4).size(), "three data transfer elements");
+            assertEquals("2/3A/00", attentions(session, 3).getLast(), "the new drive answers, empty");
+        }
+    }
+
+    @Test
+    void driveRemoveKeepsTheSessionAndTheLunIsGone() throws Exception {
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(dir.resolve("d")));
+             RawLogin session = login(running)) {
+            assertEquals(0, settle(session, 0).status());
+            TestDaemon.Result remove = vtl("drive", "remove", "--partition", "default", "--drive", "1");
+            assertEquals(0, remove.exit(), remove.err());
+            assertEquals(java.util.List.of("6/2A/01", "6/28/00", "6/3F/0E"), attentions(session, 0));
+            assertEquals(java.util.List.of(0, 1), reportLuns(session));
+            assertEquals(1, allElements(session, 4).size(), "one data transfer element");
+            assertEquals("5/25/00", session.command(2, new byte[6], new byte[0], 0).senseCode());
+        }
+    }
+
+    @Test
+    void driveRemoveIsRefusedWhileItHoldsACartridge() throws Exception {
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(dir.resolve("d")));
+             RawLogin session = login(running)) {
+            settle(session, 0);
+            assertEquals(0, session.command(0, moveMedium(FIRST_SLOT, FIRST_DRIVE + 1), new byte[0], 0).status());
+            TestDaemon.Result remove = vtl("drive", "remove", "--partition", "default", "--drive", "1");
+            assertEquals(1, remove.exit());
+            assertEquals("vtl: drive 1 holds cartridge VTL000L9; unload it first or use --force to put it back in a "
+                    + "storage slot\n", remove.err());
+            assertEquals(java.util.List.of(0, 1, 2), reportLuns(session));
+        }
+    }
+
+    @Test
+    void forcedDriveRemovePutsItsCartridgeBackInASlot() throws Exception {
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(dir.resolve("d")));
+             RawLogin session = login(running)) {
+            settle(session, 0);
+            assertEquals(0, session.command(0, moveMedium(FIRST_SLOT, FIRST_DRIVE + 1), new byte[0], 0).status());
+            assertEquals(0, vtl("drive", "remove", "--partition", "default", "--drive", "1", "--force").exit());
+            attentions(session, 0);
+            assertEquals("VTL000L9", elements(session, STORAGE).get(FIRST_SLOT));
+            assertEquals("STORAGE_SLOT", json("cartridge", "show", "VTL000L9", "--json").path("location").asText());
         }
     }
 }

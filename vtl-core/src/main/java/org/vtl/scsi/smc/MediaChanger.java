@@ -42,7 +42,8 @@ public final class MediaChanger extends SpcLogicalUnit {
     /** Replaced only by {@link #resize}, under the state lock; volatile for the admin layer's readers. */
     private volatile Partition partition;
     private final LibraryStateStore store;
-    private final List<? extends TransferDevice> drives;
+    /** Replaced only by {@link #reconfigure}, under the state lock. */
+    private volatile List<? extends TransferDevice> drives;
     private final TapeAlertFlags tapeAlert = new TapeAlertFlags();
 
     /**
@@ -306,13 +307,23 @@ public final class MediaChanger extends SpcLogicalUnit {
      * (see package-info). What {@code rebuild} throws propagates and nothing changes.
      */
     public void resize(UnaryOperator<Partition> rebuild) {
+        reconfigure(rebuild, drives);
+    }
+
+    /**
+     * As {@link #resize}, with drives added or removed: {@code newDrives} are the drive logical units of the new
+     * layout in data transfer element order (a removed drive's cartridge was placed elsewhere by {@code rebuild}).
+     */
+    public void reconfigure(UnaryOperator<Partition> rebuild, List<? extends TransferDevice> newDrives) {
         stateLock.lock();
         try {
             Partition next = rebuild.apply(partition);
-            if (next.layout().dataTransferCount() != drives.size()) {
-                throw new IllegalArgumentException("a resize keeps the " + drives.size() + " drive elements");
+            if (next.layout().dataTransferCount() != newDrives.size()) {
+                throw new IllegalArgumentException("partition " + next.name() + " has "
+                        + next.layout().dataTransferCount() + " drive elements, got " + newDrives.size() + " drives");
             }
             partition = next;
+            drives = List.copyOf(newDrives);
             List<ModePage> pages = SmcModePages.pages(next.layout());
             modePages().replaceAll(old -> pages.stream().filter(p -> p.pageCode() == old.pageCode()).findFirst()
                     .orElse(old));
