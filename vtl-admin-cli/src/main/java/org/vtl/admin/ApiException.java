@@ -15,6 +15,11 @@ public final class ApiException extends RuntimeException {
     }
 
     /** 400: the request is malformed or breaks a rule. */
+    /** "1 iSCSI session", "2 iSCSI sessions": a count with its noun, for the one-line messages. */
+    public static String count(long n, String singular) {
+        return n + " " + singular + (n == 1 ? "" : "s");
+    }
+
     public static ApiException invalid(String message) {
         return new ApiException(400, "invalid", message);
     }

@@ -81,6 +81,7 @@ public final class Appliance implements AutoCloseable {
     private Path urlFile;
     private boolean closed;
     private TargetRegistry registry;
+    private LibraryTargets served;
     private final List<java.net.InetSocketAddress> portalAddresses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Appliance(ApplianceConfig config) {
@@ -149,8 +150,9 @@ public final class Appliance implements AutoCloseable {
         CartridgeBackend backend = openBackend(catalog, pool, engine);
         registry = new TargetRegistry();
         LibraryTargets targets = new LibraryTargets(applianceId(catalog), backend,
-                new CatalogLibraryStateStore(catalog), registry, maxBlock(pool));
+                new CatalogLibraryStateStore(catalog), registry, maxBlock(pool), meters);
         running.push(targets);
+        served = targets;
         library.attach(targets);
         component(ComponentStatus.running("partitions", describe(library) + "; largest block "
                 + maxBlock(pool) + " bytes"));
@@ -199,6 +201,7 @@ public final class Appliance implements AutoCloseable {
             try {
                 IscsiTargetServer server = IscsiTargetServer.start(portalConfig, registry, meters);
                 running.push(server);
+                server.limitSessions(iscsi.maxSessions());
                 targets.portal(server);
                 portalAddresses.add(server.localAddress());
                 bound.add(server.localAddress().getAddress().getHostAddress() + ":" + server.localAddress().getPort());
@@ -321,6 +324,15 @@ public final class Appliance implements AutoCloseable {
     /** The iSCSI targets served, one per partition (for tests and the end-to-end harness). */
     public TargetRegistry targets() {
         return registry;
+    }
+
+    /**
+     * The stored bytes a served partition's capacity quota counts now (its cartridges in the cartridge layer), or -1
+     * when it is not served (for tests and the end-to-end harness).
+     */
+    public long quotaUsedBytes(String partition) {
+        var store = served == null ? null : served.store(partition);
+        return store == null ? -1 : store.storedBytes();
     }
 
     /** The addresses the iSCSI portals listen on (for tests and the end-to-end harness). */

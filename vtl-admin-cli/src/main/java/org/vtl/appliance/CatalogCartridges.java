@@ -30,6 +30,7 @@ import org.vtl.library.ElementChange;
 import org.vtl.library.ElementContent;
 import org.vtl.library.ElementType;
 import org.vtl.library.Partition;
+import org.vtl.scsi.SenseCode;
 
 /**
  * Cartridges in the catalog, in the cartridge layer's own format ({@link CartridgeRecord} with a blank medium
@@ -68,15 +69,16 @@ final class CatalogCartridges implements CartridgeService {
     public List<CartridgeView> create(String partition, CartridgeRange range, JobProgress progress) {
         synchronized (library) {
             PartitionConfig p = library.definition(partition);
-            Partition live = library.live(partition).orElseThrow();
             List<String> barcodes = range.expand();
             progress.total(barcodes.size());
-            List<ElementChange> placed;
-            try (CatalogBatch batch = catalog.batch()) {
-                placed = add(batch, partition, range, barcodes, free(live, barcodes.size(), p.slots()), progress);
-                catalog.commit(batch, true);
-            }
-            live.apply(placed);
+            library.changeInventory(partition, SenseCode.NOT_READY_TO_READY_CHANGE, live -> {
+                try (CatalogBatch batch = catalog.batch()) {
+                    List<ElementChange> placed = add(batch, partition, range, barcodes,
+                            free(live, barcodes.size(), p.slots()), progress);
+                    catalog.commit(batch, true);
+                    return placed;
+                }
+            });
             return barcodes.stream().map(b -> view(record(b))).toList();
         }
     }
@@ -85,31 +87,29 @@ final class CatalogCartridges implements CartridgeService {
     static List<ElementChange> seed(CatalogLibrary library, CatalogBatch batch, PartitionConfig p, Partition live) {
         List<ElementChange> placed = new ArrayList<>();
         int next = 0;
-        long id = nextId(library.catalog);
         for (CartridgeRange range : p.cartridges()) {
             List<String> barcodes = range.expand();
             List<Integer> slots = new ArrayList<>();
             for (int i = 0; i < barcodes.size(); i++) {
                 slots.add(live.layout().first(ElementType.STORAGE) + next++);
             }
-            placed.addAll(new CatalogCartridges(library).put(batch, p.name(), range, barcodes, slots, id,
+            placed.addAll(new CatalogCartridges(library).put(batch, p.name(), range, barcodes, slots,
                     JobProgress.NONE));
-            id += barcodes.size();
         }
         return placed;
     }
 
     private List<ElementChange> add(CatalogBatch batch, String partition, CartridgeRange range, List<String> barcodes,
                                     List<Integer> slots, JobProgress progress) {
-        return put(batch, partition, range, barcodes, slots, nextId(catalog), progress);
+        return put(batch, partition, range, barcodes, slots, progress);
     }
 
     private List<ElementChange> put(CatalogBatch batch, String partition, CartridgeRange range, List<String> barcodes,
-                                    List<Integer> slots, long firstId, JobProgress progress) {
+                                    List<Integer> slots, JobProgress progress) {
         MediaType media = MediaType.valueOf(range.media().name());
         long capacity = range.capacity() == null ? media.nativeCapacity() : range.capacity().bytes();
         List<ElementChange> placed = new ArrayList<>();
-        long id = firstId;
+        long id = library.allocateCartridgeIds(barcodes.size());
         for (int i = 0; i < barcodes.size(); i++) {
             String barcode = barcodes.get(i);
             Optional<Barcode> label = Barcode.parse(barcode);
@@ -140,14 +140,10 @@ final class CatalogCartridges implements CartridgeService {
             }
         }
         if (free.size() < count) {
-            throw ApiException.conflict("partition " + live.name() + " has " + free.size() + " free storage slots of "
-                    + slots + " for " + count + " cartridges; vtl slot resize adds slots");
+            throw ApiException.conflict("partition " + live.name() + " has "
+                    + ApiException.count(free.size(), "free storage slot") + " of " + slots + " for " + ApiException.count(count, "cartridge") + "; vtl slot resize adds slots");
         }
         return free;
-    }
-
-    private static long nextId(Catalog catalog) {
-        return catalog.cartridges().stream().mapToLong(CartridgeRecord::id).max().orElse(0) + 1;
     }
 
     @Override
@@ -155,21 +151,26 @@ final class CatalogCartridges implements CartridgeService {
         synchronized (library) {
             CartridgeRecord r = record(barcode);
             library.definition(partition);
-            Partition live = library.live(partition).orElseThrow();
             if (!r.owner().equals(VAULT)) {
                 throw ApiException.conflict("cartridge " + barcode + " is in partition " + r.owner()
                         + ", not on the vault shelf; export it first");
             }
-            int slot = live.firstEmpty(ElementType.IMPORT_EXPORT).orElseThrow(() -> ApiException.conflict(
-                    "partition " + partition + " has no free import/export slot; move a cartridge out of the mail "
-                            + "slots or add some with vtl slot resize --mail-slots"));
-            List<ElementChange> placed = List.of(new ElementChange(slot, new ElementContent(barcode, -1)));
-            try (CatalogBatch batch = catalog.batch()) {
-                batch.putCartridge(new CartridgeRecord(r.id(), r.info(), partition, r.partitionCount()));
-                CatalogLibraryStateStore.put(batch, partition, placed);
-                catalog.commit(batch, true);
-            }
-            live.apply(placed);
+            library.changeInventory(partition, SenseCode.IMPORT_OR_EXPORT_ELEMENT_ACCESSED, live -> {
+                int slot = live.firstEmpty(ElementType.IMPORT_EXPORT).orElseThrow(() -> ApiException.conflict(
+                        "partition " + partition + " has no free import/export slot; move a cartridge out of the "
+                                + "mail slots or add some with vtl slot resize --mail-slots"));
+                List<ElementChange> placed = List.of(new ElementChange(slot, new ElementContent(barcode, -1)));
+                CatalogLibrary.PartitionHost host = library.host();
+                if (host != null && !host.changeOwner(barcode, partition)) { // counts its bytes in the quota now
+                    throw ApiException.conflict("cartridge " + barcode + " is in use; try again");
+                }
+                try (CatalogBatch batch = catalog.batch()) {
+                    batch.putCartridge(new CartridgeRecord(r.id(), r.info(), partition, r.partitionCount()));
+                    CatalogLibraryStateStore.put(batch, partition, placed);
+                    catalog.commit(batch, true);
+                }
+                return placed;
+            });
             return view(record(barcode));
         }
     }
@@ -181,13 +182,13 @@ final class CatalogCartridges implements CartridgeService {
             if (r.owner().equals(VAULT)) {
                 throw ApiException.conflict("cartridge " + barcode + " is already on the vault shelf");
             }
-            List<ElementChange> removed = leave(barcode, r.owner());
-            try (CatalogBatch batch = catalog.batch()) {
-                batch.putCartridge(new CartridgeRecord(r.id(), r.info(), VAULT, r.partitionCount()));
-                CatalogLibraryStateStore.put(batch, r.owner(), removed);
-                catalog.commit(batch, true);
-            }
-            library.live(r.owner()).ifPresent(p -> p.apply(removed));
+            leaveInventory(barcode, r.owner(), removed -> {
+                try (CatalogBatch batch = catalog.batch()) {
+                    batch.putCartridge(new CartridgeRecord(r.id(), r.info(), VAULT, r.partitionCount()));
+                    CatalogLibraryStateStore.put(batch, r.owner(), removed);
+                    catalog.commit(batch, true);
+                }
+            });
             return view(record(barcode));
         }
     }
@@ -232,20 +233,25 @@ final class CatalogCartridges implements CartridgeService {
             if (store == null) {
                 requireBlank(r, "deleted");
             }
-            List<ElementChange> removed = r.owner().equals(VAULT) ? List.of() : leave(barcode, r.owner());
-            if (store != null && !store.remove(barcode)) {
-                throw ApiException.conflict("cartridge " + barcode + " is in use by a drive; unload it first");
-            }
-            try (CatalogBatch batch = catalog.batch()) {
-                if (store == null) {
-                    batch.deleteCartridge(barcode, r.id());
+            java.util.function.Consumer<List<ElementChange>> commit = removed -> {
+                if (store != null && !store.remove(barcode)) {
+                    throw ApiException.conflict("cartridge " + barcode + " is in use by a drive; unload it first");
                 }
-                if (!removed.isEmpty()) {
-                    CatalogLibraryStateStore.put(batch, r.owner(), removed);
+                try (CatalogBatch batch = catalog.batch()) {
+                    if (store == null) {
+                        batch.deleteCartridge(barcode, r.id());
+                    }
+                    if (!removed.isEmpty()) {
+                        CatalogLibraryStateStore.put(batch, r.owner(), removed);
+                    }
+                    catalog.commit(batch, true);
                 }
-                catalog.commit(batch, true);
+            };
+            if (r.owner().equals(VAULT)) {
+                commit.accept(List.of());
+            } else {
+                leaveInventory(barcode, r.owner(), commit);
             }
-            library.live(r.owner()).ifPresent(p -> p.apply(removed));
         }
     }
 
@@ -263,18 +269,28 @@ final class CatalogCartridges implements CartridgeService {
         }
     }
 
-    /** Element changes that take a cartridge out of its partition; refused while it is in a drive. */
-    private List<ElementChange> leave(String barcode, String owner) {
-        Optional<Partition> live = library.live(owner);
-        Optional<Integer> at = live.flatMap(p -> p.find(barcode));
-        if (at.isEmpty()) {
-            return List.of();
-        }
-        if (live.get().layout().typeOf(at.get()) == ElementType.DATA_TRANSFER) {
-            throw ApiException.conflict("cartridge " + barcode + " is loaded in a drive of " + owner
-                    + "; unload it first");
-        }
-        return List.of(new ElementChange(at.get(), null));
+    /**
+     * Takes a cartridge out of its partition's inventory (the element changes go to {@code commit} with the caller's
+     * other records); refused while it is in a drive. The initiators see IMPORT OR EXPORT ELEMENT ACCESSED when it
+     * left a mail slot and NOT READY TO READY CHANGE when it left a storage slot, as a library does after its door
+     * was opened.
+     */
+    private void leaveInventory(String barcode, String owner,
+                                java.util.function.Consumer<List<ElementChange>> commit) {
+        Optional<Partition> current = library.live(owner);
+        boolean mailSlot = current.flatMap(p -> p.find(barcode))
+                .map(a -> current.get().layout().typeOf(a) == ElementType.IMPORT_EXPORT).orElse(false);
+        library.changeInventory(owner, mailSlot ? SenseCode.IMPORT_OR_EXPORT_ELEMENT_ACCESSED
+                : SenseCode.NOT_READY_TO_READY_CHANGE, live -> {
+                    Optional<Integer> at = live.find(barcode);
+                    if (at.isPresent() && live.layout().typeOf(at.get()) == ElementType.DATA_TRANSFER) {
+                        throw ApiException.conflict("cartridge " + barcode + " is loaded in a drive of " + owner
+                                + "; unload it first");
+                    }
+                    List<ElementChange> removed = at.map(a -> List.of(new ElementChange(a, null))).orElse(List.of());
+                    commit.accept(removed);
+                    return removed;
+                });
     }
 
     /**

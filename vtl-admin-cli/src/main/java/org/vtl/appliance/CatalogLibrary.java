@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.vtl.admin.ApiException;
@@ -27,7 +28,9 @@ import org.vtl.library.ElementLayout;
 import org.vtl.library.ElementType;
 import org.vtl.library.Partition;
 import org.vtl.scsi.identity.ChangerIdentity;
+import org.vtl.scsi.SenseCode;
 import org.vtl.scsi.identity.SerialNumber;
+import org.vtl.scsi.smc.MediaChanger;
 
 /**
  * Library partitions kept in the catalog: each definition (the configuration file's form) and its element
@@ -53,6 +56,24 @@ final class CatalogLibrary implements PartitionService {
 
         /** The cartridge store of the vault shelf. */
         org.vtl.cartridge.log.LogCartridgeStore vault();
+
+        /** The counters of a served partition's drives, in drive order; empty when it is not served. */
+        List<org.vtl.scsi.ssc.DriveCounters> drives(String partition);
+
+        /** The media changer of a served partition. */
+        Optional<org.vtl.scsi.smc.MediaChanger> changer(String partition);
+
+        /** Adds a drive to a served partition live (see MediaChanger.reconfigure); false if not served. */
+        boolean addDrive(PartitionConfig partition, java.util.function.UnaryOperator<Partition> rebuild);
+
+        /**
+         * Gives a cartridge to another library partition in the cartridge layer, whose quota counts its stored bytes
+         * from then on (durable); false while it is mounted.
+         */
+        boolean changeOwner(String barcode, String partition);
+
+        /** Removes the last drive of a served partition live; false if not served. */
+        boolean removeLastDrive(PartitionConfig partition, java.util.function.UnaryOperator<Partition> rebuild);
     }
 
     final Catalog catalog;
@@ -60,6 +81,7 @@ final class CatalogLibrary implements PartitionService {
     private final String applianceId;
     private final Map<String, PartitionConfig> definitions = new TreeMap<>();
     private final Map<String, Partition> partitions = new TreeMap<>();
+    private long nextCartridgeId;
 
     CatalogLibrary(Catalog catalog, String applianceId) throws ApplianceException {
         this.catalog = catalog;
@@ -160,12 +182,14 @@ final class CatalogLibrary implements PartitionService {
     public synchronized void delete(String name, boolean force) {
         PartitionView view = partition(name);
         if (view.cartridges() > 0 && !force) {
-            throw ApiException.conflict("partition " + name + " still has " + view.cartridges() + " cartridges; "
+            throw ApiException.conflict("partition " + name + " still has "
+                    + ApiException.count(view.cartridges(), "cartridge") + "; "
                     + "export or delete them, or use --force to move them to the vault shelf");
         }
         if (view.sessions() > 0 && !force) {
-            throw ApiException.conflict("partition " + name + " has " + view.sessions() + " iSCSI sessions logged "
-                    + "in; log them out or use --force to drop them");
+            throw ApiException.conflict("partition " + name + " has "
+                    + ApiException.count(view.sessions(), "iSCSI session") + " logged in; log them out or use --force "
+                    + "to drop them");
         }
         try (CatalogBatch batch = catalog.batch()) {
             for (CartridgeRecord r : catalog.cartridges()) {
@@ -210,14 +234,24 @@ final class CatalogLibrary implements PartitionService {
         if (p.drives() + count > 64) {
             throw ApiException.invalid("a partition has at most 64 drives; " + partition + " has " + p.drives());
         }
-        replace(with(p, p.drives() + count, p.slots(), p.importExportSlots()), List.of());
+        if (host == null || host.changer(partition).isEmpty()) {
+            replace(with(p, p.drives() + count, p.slots(), p.importExportSlots()), List.of());
+        } else {
+            for (int i = 0; i < count; i++) { // live, one LUN at a time: the target and its sessions stay
+                PartitionConfig current = definition(partition);
+                PartitionConfig next = with(current, current.drives() + 1, current.slots(),
+                        current.importExportSlots());
+                host.addDrive(next, rebuild(next, old -> List.of()));
+                definitions.put(partition, next);
+                partitions.put(partition, host.changer(partition).orElseThrow().partition());
+            }
+        }
         return drives(partition).subList(p.drives(), p.drives() + count);
     }
 
     @Override
     public synchronized void removeDrive(String partition, int index, boolean force) {
         PartitionConfig p = definition(partition);
-        Partition live = partitions.get(partition);
         if (index < 0 || index >= p.drives()) {
             throw ApiException.notFound("partition " + partition + " has no drive " + index + " (drives 0.."
                     + (p.drives() - 1) + ")");
@@ -229,46 +263,98 @@ final class CatalogLibrary implements PartitionService {
         if (p.drives() == 1) {
             throw ApiException.conflict("a partition keeps at least one drive; delete the partition instead");
         }
-        int sessions = host == null ? 0 : host.sessions(partition);
-        if (sessions > 0 && !force) {
-            throw ApiException.conflict("partition " + partition + " has " + sessions + " iSCSI sessions logged in; "
-                    + "removing a drive restarts its target and drops them; log them out or use --force");
+        PartitionConfig next = with(p, p.drives() - 1, p.slots(), p.importExportSlots());
+        UnaryOperator<Partition> rebuild = rebuild(next, current -> unloadForRemoval(current, index, force));
+        if (host == null || !host.removeLastDrive(next, rebuild)) {
+            Partition live = rebuild.apply(partitions.get(partition));
+            definitions.put(partition, next);
+            partitions.put(partition, live);
+            return;
         }
-        List<ElementChange> changes = new ArrayList<>();
-        Optional<Element> drive = live.element(live.driveAddress(index));
-        if (drive.isPresent() && drive.get().full()) {
-            if (!force) {
-                throw ApiException.conflict("drive " + index + " holds cartridge " + drive.get().barcode()
-                        + "; unload it first or use --force to put it back in a storage slot");
+        definitions.put(partition, next);
+        partitions.put(partition, host.changer(partition).orElseThrow().partition());
+    }
+
+    /** The element changes that take the cartridge out of a drive being removed: refused unless forced. */
+    private static List<ElementChange> unloadForRemoval(Partition current, int index, boolean force) {
+        Optional<Element> drive = current.element(current.driveAddress(index));
+        if (drive.isEmpty() || !drive.get().full()) {
+            return List.of();
+        }
+        if (!force) {
+            throw ApiException.conflict("drive " + index + " holds cartridge " + drive.get().barcode()
+                    + "; unload it first or use --force to put it back in a storage slot");
+        }
+        int slot = current.firstEmpty(ElementType.STORAGE).orElseThrow(() -> ApiException.conflict(
+                "no free storage slot to put " + drive.get().barcode() + " back; vtl slot resize adds slots"));
+        return List.of(new ElementChange(drive.get().address(), null),
+                new ElementChange(slot, new ElementContent(drive.get().barcode(), -1)));
+    }
+
+    /**
+     * A rebuild for a live reconfiguration: the new definition's element state with the current contents and the
+     * element changes {@code plan} makes on the current state, persisted in one synced batch.
+     */
+    private UnaryOperator<Partition> rebuild(PartitionConfig next,
+                                             java.util.function.Function<Partition, List<ElementChange>> plan) {
+        return current -> {
+            List<ElementChange> changes = plan.apply(current);
+            Map<Integer, ElementContent> contents = contents(current);
+            for (ElementChange c : changes) {
+                if (c.content() == null) {
+                    contents.remove(c.address());
+                } else {
+                    contents.put(c.address(), c.content());
+                }
             }
-            int slot = live.firstEmpty(ElementType.STORAGE).orElseThrow(() -> ApiException.conflict(
-                    "no free storage slot to put " + drive.get().barcode() + " back; vtl slot resize adds slots"));
-            changes.add(new ElementChange(drive.get().address(), null));
-            changes.add(new ElementChange(slot, new ElementContent(drive.get().barcode(), -1)));
-        }
-        replace(with(p, p.drives() - 1, p.slots(), p.importExportSlots()), changes);
+            Partition live = live(next);
+            live.restore(contents);
+            try (CatalogBatch batch = catalog.batch()) {
+                putDefinition(batch, next);
+                CatalogLibraryStateStore.put(batch, next.name(), changes);
+                catalog.commit(batch, true);
+            }
+            return live;
+        };
     }
 
     @Override
     public synchronized PartitionView resizeSlots(String partition, int slots, int importExportSlots) {
-        PartitionConfig p = definition(partition);
-        Partition live = partitions.get(partition);
-        for (Element e : live.elements()) {
-            if (!e.full()) {
-                continue;
+        PartitionConfig next = with(definition(partition), definition(partition).drives(), slots, importExportSlots);
+        Optional<MediaChanger> changer = host == null ? Optional.empty() : host.changer(partition);
+        if (changer.isEmpty()) {
+            checkShrink(partitions.get(partition), slots, importExportSlots);
+            replace(next, List.of());
+            return partition(partition);
+        }
+        changer.get().resize(current -> {   // live: the changer and its sessions stay
+            checkShrink(current, slots, importExportSlots);
+            Partition live = live(next);
+            live.restore(contents(current));
+            try (CatalogBatch batch = catalog.batch()) {
+                putDefinition(batch, next);
+                catalog.commit(batch, true);
             }
-            ElementLayout l = live.layout();
-            boolean dropped = e.type() == ElementType.STORAGE && e.address() - l.storageFirst() >= slots
-                    || e.type() == ElementType.IMPORT_EXPORT
-                    && e.address() - l.importExportFirst() >= importExportSlots;
+            return live;
+        });
+        definitions.put(partition, next);
+        partitions.put(partition, changer.get().partition());
+        return partition(partition);
+    }
+
+    /** Refuses to drop slots that hold a cartridge. */
+    private static void checkShrink(Partition live, int slots, int importExportSlots) {
+        ElementLayout l = live.layout();
+        for (Element e : live.elements()) {
+            int offset = e.address() - (e.type() == ElementType.STORAGE ? l.storageFirst() : l.importExportFirst());
+            boolean dropped = e.full() && (e.type() == ElementType.STORAGE && offset >= slots
+                    || e.type() == ElementType.IMPORT_EXPORT && offset >= importExportSlots);
             if (dropped) {
-                throw ApiException.conflict("element " + e.address() + " of partition " + partition + " holds "
+                throw ApiException.conflict("element " + e.address() + " of partition " + live.name() + " holds "
                         + e.barcode() + "; move or export it before shrinking to " + slots + " slots and "
                         + importExportSlots + " import/export slots");
             }
         }
-        replace(with(p, p.drives(), slots, importExportSlots), List.of());
-        return partition(partition);
     }
 
     /** Persists a changed definition (and element changes) in one batch, then swaps the live state. */
@@ -298,6 +384,35 @@ final class CatalogLibrary implements PartitionService {
             throw ApiException.notFound("no partition " + name + "; vtl partition list shows them");
         }
         return p;
+    }
+
+    /**
+     * Runs an operator change to a partition's inventory: through its media changer when served, so it takes effect
+     * in the running library with {@code attention} for the logged-in initiators (see package-info for the codes),
+     * else on the live state alone.
+     */
+    synchronized void changeInventory(String partition, SenseCode attention, MediaChanger.InventoryChange change) {
+        Optional<MediaChanger> changer = host == null ? Optional.empty() : host.changer(partition);
+        if (changer.isPresent()) {
+            changer.get().changeInventory(change, attention);
+        } else {
+            Partition live = partitions.get(partition);
+            live.apply(change.commit(live));
+        }
+    }
+
+    /**
+     * Reserves {@code count} consecutive cartridge ids; the one place the admin layer allocates them. Ids come from a
+     * counter that starts above the largest id in the catalog, so several ranges in one uncommitted batch never
+     * share an id; a batch that fails leaves a gap, which is harmless.
+     */
+    synchronized long allocateCartridgeIds(int count) {
+        if (nextCartridgeId == 0) {
+            nextCartridgeId = catalog.cartridges().stream().mapToLong(CartridgeRecord::id).max().orElse(0) + 1;
+        }
+        long first = nextCartridgeId;
+        nextCartridgeId += count;
+        return first;
     }
 
     /** The live element state of a partition, or empty. */

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.vtl.cartridge.log.CartridgeBackend;
 import org.vtl.cartridge.log.LogCartridgeStore;
 import org.vtl.config.ChangerModel;
@@ -25,13 +28,18 @@ import org.vtl.scsi.LogicalUnit;
 import org.vtl.scsi.identity.ChangerIdentity;
 import org.vtl.scsi.identity.DriveIdentity;
 import org.vtl.scsi.identity.LtoGeneration;
+import org.vtl.scsi.smc.MediaChanger;
 import org.vtl.scsi.smc.PartitionDevices;
+import org.vtl.scsi.ssc.DriveCounters;
+import org.vtl.scsi.ssc.TapeDrive;
 
 /**
  * Serves library partitions: for each one its changer and drives ({@link PartitionDevices}, over the partition's
  * {@link LogCartridgeStore} on the pool) and its iSCSI target (IQN, CHAP, initiator ACL) in the
- * {@link TargetRegistry} every portal serves. A definition change stops the partition's devices (loaded
- * cartridges are flushed) and starts new ones, so the change takes effect at once. Owns one virtual thread per
+ * {@link TargetRegistry} every portal serves. Drives are added and removed on the running devices
+ * ({@link #addDrive}, {@link #removeLastDrive}): the target is republished with its new LUNs and its sessions stay.
+ * Other definition changes stop the partition's devices (loaded cartridges are flushed) and start new ones, so the
+ * change takes effect at once. Each drive has its meters ({@link DriveMeters}). Owns one virtual thread per
  * logical unit command (each unit keeps its commands in order).
  */
 final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseable {
@@ -41,17 +49,20 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     private final LibraryStateStore state;
     private final TargetRegistry registry;
     private final int maxBlock;
+    private final MeterRegistry meters;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("vtl-lu-", 1).factory());
     private final Map<String, Served> served = new TreeMap<>();
     private final List<IscsiTargetServer> portals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store) {
+    /** A served partition; {@code meters} holds each drive's meters, in drive order. */
+    private record Served(PartitionDevices devices, String iqn, LogCartridgeStore store, List<List<Meter>> meters) {
     }
 
     LibraryTargets(String applianceId, CartridgeBackend backend, LibraryStateStore state, TargetRegistry registry,
-                   int maxBlock) {
+                   int maxBlock, MeterRegistry meters) {
         this.applianceId = applianceId;
+        this.meters = meters;
         this.maxBlock = maxBlock;
         this.backend = backend;
         this.state = state;
@@ -64,22 +75,62 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
         LogCartridgeStore store = backend.store(p.name(), p.quota() == null ? Long.MAX_VALUE : p.quota().bytes());
         ChangerIdentity changer = p.changer() == ChangerModel.STK_L700 ? ChangerIdentity.stkL700()
                 : ChangerIdentity.ibm3584();
-        LtoGeneration generation = LtoGeneration.valueOf(p.driveGeneration().name());
         List<DriveIdentity> drives = new ArrayList<>();
         for (int i = 0; i < p.drives(); i++) {
-            DriveIdentity identity = p.driveVendor() == DriveVendor.HP ? DriveIdentity.hp(generation)
-                    : DriveIdentity.ibm(generation);
-            drives.add(identity.withMaxBlockLength(maxBlock));
+            drives.add(identity(p));
         }
         PartitionDevices devices = PartitionDevices.create(applianceId, p.name(), changer, drives, p.slots(),
                 p.importExportSlots(), store, state, executor);
+        List<List<Meter>> driveMeters = new ArrayList<>();
+        for (int i = 0; i < devices.drives().size(); i++) {
+            driveMeters.add(DriveMeters.register(meters, p.name(), i, devices.drives().get(i).counters()));
+        }
+        Served s = new Served(devices, p.iqn(), store, driveMeters);
+        served.put(p.name(), s);
+        publish(p, s);
+        return devices.partition();
+    }
+
+    private DriveIdentity identity(PartitionConfig p) {
+        LtoGeneration generation = LtoGeneration.valueOf(p.driveGeneration().name());
+        DriveIdentity identity = p.driveVendor() == DriveVendor.HP ? DriveIdentity.hp(generation)
+                : DriveIdentity.ibm(generation);
+        return identity.withMaxBlockLength(maxBlock);
+    }
+
+    /** Puts the partition's target in the registry: new logins and running sessions see its current LUNs. */
+    private void publish(PartitionConfig p, Served s) {
         Map<Long, LogicalUnit> luns = new TreeMap<>();
-        for (long lun = 0; lun <= p.drives(); lun++) {
-            luns.put(lun, devices.unit(lun));
+        for (long lun : s.devices().luns().luns()) {
+            luns.put(lun, s.devices().unit(lun));
         }
         registry.put(new TargetDefinition(p.iqn(), p.name(), luns, auth(p), acl(p)));
-        served.put(p.name(), new Served(devices, p.iqn(), store));
-        return devices.partition();
+    }
+
+    /** Adds a drive to a served partition without restarting it (sessions stay); false when not served. */
+    @Override
+    public synchronized boolean addDrive(PartitionConfig p, UnaryOperator<Partition> rebuild) {
+        Served s = served.get(p.name());
+        if (s == null) {
+            return false;
+        }
+        TapeDrive added = s.devices().addDrive(identity(p), rebuild);
+        s.meters().add(DriveMeters.register(meters, p.name(), s.meters().size(), added.counters()));
+        publish(p, s);
+        return true;
+    }
+
+    /** Removes the last drive of a served partition without restarting it (sessions stay); false when not served. */
+    @Override
+    public synchronized boolean removeLastDrive(PartitionConfig p, UnaryOperator<Partition> rebuild) {
+        Served s = served.get(p.name());
+        if (s == null) {
+            return false;
+        }
+        s.devices().removeLastDrive(rebuild);
+        s.meters().removeLast().forEach(meters::remove);
+        publish(p, s);
+        return true;
     }
 
     @Override
@@ -88,6 +139,7 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
         if (s != null) {
             registry.remove(s.iqn());
             s.devices().shutdown();
+            s.meters().forEach(m -> m.forEach(meters::remove));
         }
     }
 
@@ -95,6 +147,24 @@ final class LibraryTargets implements CatalogLibrary.PartitionHost, AutoCloseabl
     public synchronized LogCartridgeStore store(String partition) {
         Served s = served.get(partition);
         return s == null ? null : s.store();
+    }
+
+    /** The counters of the partition's drives, in drive order; empty when it is not served. */
+    @Override
+    public synchronized List<DriveCounters> drives(String partition) {
+        Served s = served.get(partition);
+        return s == null ? List.of() : s.devices().drives().stream().map(TapeDrive::counters).toList();
+    }
+
+    @Override
+    public synchronized java.util.Optional<MediaChanger> changer(String partition) {
+        Served s = served.get(partition);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.devices().changer());
+    }
+
+    @Override
+    public boolean changeOwner(String barcode, String partition) {
+        return backend.changeOwner(barcode, partition);
     }
 
     /** The cartridge store of cartridges on the vault shelf (owner "", no partition). */

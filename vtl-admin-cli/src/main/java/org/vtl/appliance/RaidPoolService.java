@@ -141,8 +141,9 @@ final class RaidPoolService implements PoolService, AutoCloseable {
     }
 
     /**
-     * Adds a RAID-6 group; its member files are created sparse at the pool's member size. The paths are recorded
-     * in the catalog first, so a crash halfway leaves them to be found again at the next start.
+     * Adds a RAID-6 group; its member files are created sparse at the pool's member size and formatted first, then
+     * the new member list is recorded in one synced catalog write. A format that fails records nothing and deletes
+     * the member files it created, so it leaves nothing behind.
      */
     @Override
     public synchronized PoolView addGroup(List<String> paths, long sizeBytes, JobProgress progress) {
@@ -151,24 +152,41 @@ final class RaidPoolService implements PoolService, AutoCloseable {
                     + "; leave out --size or pass " + ByteSize.ofBytes(memberSize));
         }
         List<Path> added = absolute(paths);
+        List<Path> existing = new ArrayList<>();
         for (Path path : added) {
             if (members.contains(path)) {
                 throw ApiException.conflict(path + " is already a member of the pool");
             }
+            if (Files.exists(path)) {
+                existing.add(path);
+            }
         }
         progress.total(1);
+        try {
+            pool.addGroup(added);
+        } catch (IOException | RuntimeException e) {
+            for (Path path : added) {
+                if (!existing.contains(path)) {
+                    deleteQuietly(path);
+                }
+            }
+            throw ApiException.conflict("cannot add the group: " + e.getMessage());
+        }
         List<Path> all = new ArrayList<>(members);
         all.addAll(added);
         remember(catalog, all);
-        try {
-            pool.addGroup(added);
-        } catch (IOException e) {
-            remember(catalog, members);
-            throw ApiException.conflict("cannot add the group: " + e.getMessage());
-        }
         members.addAll(added);
         progress.advance(1);
         return status();
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(RaidPoolService.class)
+                    .warn("cannot delete {} after a failed group format: {}", path, e.getMessage());
+        }
     }
 
     /** Replaces a failed member (global number as {@code vtl pool status} shows it) and waits for its rebuild. */

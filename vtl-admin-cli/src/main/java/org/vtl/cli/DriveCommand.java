@@ -26,14 +26,14 @@ final class DriveCommand extends ClientCommand {
         return print(added, () -> table(added).print(out()));
     }
 
-    @Command(name = "remove", description = "Remove a drive; refused while it holds a cartridge or is in use "
-            + "unless --force.")
+    @Command(name = "remove", description = "Remove the last drive, live (sessions stay; initiators see "
+            + "REPORTED LUNS DATA HAS CHANGED); refused while it holds a cartridge unless --force.")
     int remove(@Option(names = "--partition", required = true, paramLabel = "NAME") String partition,
                @Option(names = "--drive", required = true, paramLabel = "N",
                        description = "Drive number (vtl drive list).")
                int drive,
-               @Option(names = "--force", description = "Remove even when loaded (the cartridge goes back to a slot) "
-                       + "or while sessions are logged in (they are dropped).")
+               @Option(names = "--force", description = "Remove even when loaded (the cartridge goes back to a free "
+                       + "storage slot).")
                boolean force) {
         JsonNode done = api().delete("/api/v1/partitions/" + encode(partition) + "/drives/" + drive
                 + (force ? "?force=true" : ""));

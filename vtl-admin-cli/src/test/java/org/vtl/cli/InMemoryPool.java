@@ -83,8 +83,9 @@ final class InMemoryPool implements PoolService, StatsService {
 
     @Override
     public StatsView stats() {
-        return new StatsView(List.of(new StatsView.Partition("backup2", 5_000_000_000L, 1_000_000_000L, 2.5)),
-                List.of(new StatsView.Drive("backup2", 0, 300e6, 0, 2.5)));
+        return new StatsView(List.of(new StatsView.Partition("backup2", 5_000_000_000L, 1_000_000_000L, 300e6, 0,
+                2.5)), List.of(new StatsView.Drive("backup2", 0, 5_000_000_000L, 1_000_000_000L, 2_000_000_000L,
+                19_074, 3_815, 300e6, 0, 2.5)));
     }
 
     private static List<PoolView.Member> members(int first, List<String> paths, long size) {

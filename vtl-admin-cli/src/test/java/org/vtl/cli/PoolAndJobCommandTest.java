@@ -139,8 +139,19 @@ class PoolAndJobCommandTest {
     @Test
     void statsHaveTheStatsShape() throws Exception {
         JsonShape.assertShape(json(daemon.run("stats", "--json")), StatsView.class, "$");
+    }
+
+    @Test
+    void statsShowOneTableForPartitionsAndOneForDrives() {
         TestDaemon.Result table = daemon.run("stats");
-        assertTrue(table.out().contains("backup2    5.0 GB   1.0 GB  2.50:1"), table.out());
+        assertEquals(0, table.exit(), table.err());
+        assertEquals("""
+                PARTITION  WRITTEN  READ    WRITE/s   READ/s  COMPRESSION
+                backup2    5.0 GB   1.0 GB  300.0 MB  0 B     2.50:1
+
+                PARTITION  DRIVE  WRITTEN  READ    STORED  BLOCKS W  BLOCKS R  WRITE/s   READ/s  COMPRESSION
+                backup2    0      5.0 GB   1.0 GB  2.0 GB  19074     3815      300.0 MB  0 B     2.50:1
+                """, table.out());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.vtl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,5 +73,36 @@ class PoolLayoutTest {
             assertEquals("online", pool.path("state").asText());
             assertEquals(replacement.toString(), pool.path("groups").get(0).path("members").get(2).path("path").asText());
         }
+    }
+
+    @Test
+    void addGroupWhoseFormatFailsLeavesNothingBehind() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data))) {
+            List<String> args = new ArrayList<>(List.of("pool", "add-group"));
+            for (int i = 0; i < 5; i++) {
+                args.add("--path");
+                args.add(dir.resolve("g1-" + i + ".img").toString());
+            }
+            args.addAll(List.of("--path", dir.resolve("missing").resolve("g1-5.img").toString(), "--wait"));
+            TestDaemon.Result add = TestDaemon.cli(Terminal.NONE, prefixed(data, args));
+            assertEquals(1, add.exit());
+            assertTrue(add.err().startsWith("vtl: job 1 failed: cannot add the group: "), add.err());
+            for (int i = 0; i < 5; i++) {
+                assertFalse(Files.exists(dir.resolve("g1-" + i + ".img")), "member file " + i + " was deleted");
+            }
+            assertEquals(1, json(data, "pool", "status", "--json").path("groups").size());
+        }
+        try (Appliance restarted = Appliance.start(ApplianceTestConfig.small(data))) {
+            JsonNode pool = json(data, "pool", "status", "--json");
+            assertEquals(1, pool.path("groups").size(), "nothing was recorded");
+            assertEquals("online", pool.path("state").asText());
+        }
+    }
+
+    private static String[] prefixed(Path data, List<String> args) {
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(args);
+        return all.toArray(String[]::new);
     }
 }

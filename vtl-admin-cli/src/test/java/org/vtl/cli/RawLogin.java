@@ -9,17 +9,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The smallest iSCSI initiator the session tests need (RFC 7143 11.12, 11.13): one login request straight to the
- * full feature phase with no authentication, kept open until closed. Mirrors IscsiTestClient of the target module
- * in a few lines, so this module does not depend on the benchmarks' initiator.
+ * full feature phase with no authentication, kept open until closed, and SCSI commands one at a time (11.3, 11.4,
+ * 11.7) with their Data-Out as immediate data. Mirrors IscsiTestClient of the target module in a few lines, so this
+ * module does not depend on the benchmarks' initiator.
  */
 final class RawLogin implements AutoCloseable {
 
     private static final AtomicInteger ISIDS = new AtomicInteger();
 
-    private final Socket socket;
+    /** What a command returned: SCSI status, Data-In and sense data (empty when none). */
+    record Reply(int status, byte[] data, byte[] sense) {
 
-    private RawLogin(Socket socket) {
+        /** Sense key, ASC and ASCQ of fixed-format sense, as "6/28/01". */
+        String senseCode() {
+            return sense.length < 14 ? "" : String.format("%X/%02X/%02X", sense[2] & 0x0f, sense[12] & 0xff,
+                    sense[13] & 0xff);
+        }
+    }
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private int cmdSn;
+    private int expStatSn;
+    private int taskTag;
+
+    private RawLogin(Socket socket, DataInputStream in, int cmdSn, int expStatSn) {
         this.socket = socket;
+        this.in = in;
+        this.cmdSn = cmdSn;
+        this.expStatSn = expStatSn;
     }
 
     /**
@@ -47,7 +65,8 @@ final class RawLogin implements AutoCloseable {
                 throw new IOException("login refused: status " + bhs[36] + "/" + bhs[37]);
             }
             if ((bhs[1] & 0x83) == 0x83) {
-                return new RawLogin(socket);
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bhs);
+                return new RawLogin(socket, in, b.getInt(28), b.getInt(24) + 1);
             }
             expStatSn = java.nio.ByteBuffer.wrap(bhs, 24, 4).getInt() + 1;
             StringBuilder answers = new StringBuilder();
@@ -77,6 +96,43 @@ final class RawLogin implements AutoCloseable {
         java.nio.ByteBuffer.wrap(pdu, 28, 4).putInt(expStatSn);
         System.arraycopy(data, 0, pdu, 48, data.length);
         return pdu;
+    }
+
+    /** Sends one SCSI command to {@code lun} and waits for its status; {@code dataOut} goes as immediate data. */
+    Reply command(int lun, byte[] cdb, byte[] dataOut, int expectedIn) throws IOException {
+        byte[] pdu = new byte[48 + (dataOut.length + 3) / 4 * 4];
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(pdu);
+        pdu[0] = 0x01;
+        pdu[1] = (byte) (0x80 | (expectedIn > 0 ? 0x40 : 0) | (dataOut.length > 0 ? 0x20 : 0) | 0x01);
+        b.putInt(4, dataOut.length); // TotalAHSLength 0 in the top byte
+        pdu[9] = (byte) lun;         // peripheral device addressing, LUN < 256
+        int tag = ++taskTag;
+        b.putInt(16, tag).putInt(20, Math.max(expectedIn, dataOut.length)).putInt(24, cmdSn++).putInt(28, expStatSn);
+        System.arraycopy(cdb, 0, pdu, 32, cdb.length);
+        System.arraycopy(dataOut, 0, pdu, 48, dataOut.length);
+        socket.getOutputStream().write(pdu);
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        while (true) {
+            byte[] bhs = new byte[48];
+            in.readFully(bhs);
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(bhs);
+            byte[] segment = new byte[((h.getInt(4) & 0xffffff) + 3) / 4 * 4];
+            in.readFully(segment);
+            int length = h.getInt(4) & 0xffffff;
+            int opcode = bhs[0] & 0x3f;
+            if (opcode == 0x25 && h.getInt(16) == tag) {          // Data-In
+                data.write(segment, 0, length);
+                if ((bhs[1] & 0x01) != 0) {
+                    expStatSn = h.getInt(24) + 1;
+                    return new Reply(bhs[3] & 0xff, data.toByteArray(), new byte[0]);
+                }
+            } else if (opcode == 0x21 && h.getInt(16) == tag) {   // SCSI Response
+                expStatSn = h.getInt(24) + 1;
+                int senseLength = length >= 2 ? (segment[0] & 0xff) << 8 | segment[1] & 0xff : 0;
+                return new Reply(bhs[3] & 0xff, data.toByteArray(),
+                        senseLength == 0 ? new byte[0] : java.util.Arrays.copyOfRange(segment, 2, 2 + senseLength));
+            }
+        }
     }
 
     /** True once the target closed the connection (after any last PDUs such as an asynchronous logout request). */

@@ -132,7 +132,7 @@ class RealDaemonCliTest {
             try (RawLogin session = RawLogin.normal(running.portals().get(0), "iqn.2026-11.org.vtl:empty")) {
                 TestDaemon.Result delete = vtl(data, "partition", "delete", "empty", "--yes");
                 assertEquals(1, delete.exit());
-                assertEquals("vtl: partition empty has 1 iSCSI sessions logged in; log them out or use --force to "
+                assertEquals("vtl: partition empty has 1 iSCSI session logged in; log them out or use --force to "
                         + "drop them\n", delete.err());
             }
         }
@@ -148,29 +148,6 @@ class RealDaemonCliTest {
                 assertTrue(running.targets().find("iqn.2026-11.org.vtl:empty").isEmpty());
                 assertTrue(session.closedByTarget());
             }
-        }
-    }
-
-    @Test
-    void driveRemoveIsRefusedWhileASessionIsLoggedIn() throws Exception {
-        Path data = dir.resolve("d");
-        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data));
-             RawLogin session = RawLogin.normal(running.portals().get(0), iqn(running))) {
-            TestDaemon.Result remove = vtl(data, "drive", "remove", "--partition", "default", "--drive", "1");
-            assertEquals(1, remove.exit());
-            assertEquals("vtl: partition default has 1 iSCSI sessions logged in; removing a drive restarts its target "
-                    + "and drops them; log them out or use --force\n", remove.err());
-        }
-    }
-
-    @Test
-    void driveRemoveWithForceDropsTheSessions() throws Exception {
-        Path data = dir.resolve("d");
-        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data));
-             RawLogin session = RawLogin.normal(running.portals().get(0), iqn(running))) {
-            TestDaemon.Result remove = vtl(data, "drive", "remove", "--partition", "default", "--drive", "1", "--force");
-            assertEquals(0, remove.exit(), remove.err());
-            assertTrue(session.closedByTarget());
         }
     }
 
@@ -199,6 +176,21 @@ class RealDaemonCliTest {
             assertEquals(0, vtl(data, "partition", "delete", "default", "--yes", "--force").exit());
             JsonNode shelved = json(vtl(data, "cartridge", "list", "--location", "vault", "--json"));
             assertEquals(20, shelved.size());
+        }
+    }
+
+    @Test
+    void refusalsCountOneThingInTheSingular() throws Exception {
+        Path data = dir.resolve("d");
+        try (Appliance running = Appliance.start(ApplianceTestConfig.small(data))) {
+            assertEquals(0, vtl(data, "partition", "create", "one", "--slots", "1").exit());
+            assertEquals(0, vtl(data, "cartridge", "create", "--partition", "one", "--barcodes", "ONE000L9").exit());
+            TestDaemon.Result delete = vtl(data, "partition", "delete", "one", "--yes");
+            assertEquals("vtl: partition one still has 1 cartridge; export or delete them, or use --force to move "
+                    + "them to the vault shelf\n", delete.err());
+            TestDaemon.Result full = vtl(data, "cartridge", "create", "--partition", "one", "--barcodes", "ONE001L9");
+            assertEquals("vtl: job 2 failed: partition one has 0 free storage slots of 1 for 1 cartridge; "
+                    + "vtl slot resize adds slots\n", full.err());
         }
     }
 }

@@ -42,6 +42,8 @@ public enum SenseCode {
     RESERVATIONS_PREEMPTED(0x6, 0x2A, 0x03),
     RESERVATIONS_RELEASED(0x6, 0x2A, 0x04),
     REGISTRATIONS_PREEMPTED(0x6, 0x2A, 0x05),
+    /** The target's logical unit inventory changed (SPC-5 6.33: initiators send REPORT LUNS again). */
+    REPORTED_LUNS_DATA_HAS_CHANGED(0x6, 0x3F, 0x0E),
     WRITE_PROTECTED(0x7, 0x27, 0x00),
     WORM_MEDIUM_OVERWRITE_ATTEMPTED(0x7, 0x30, 0x0C),
     CANNOT_WRITE_MEDIUM_INCOMPATIBLE_FORMAT(0x7, 0x30, 0x05),

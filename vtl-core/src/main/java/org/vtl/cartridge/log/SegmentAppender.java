@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.CRC32C;
 
 import org.vtl.cartridge.segment.BlockCodec;
@@ -51,8 +53,20 @@ final class SegmentAppender {
     /** Whether the last {@link #store} compressed the block. */
     private boolean codecUsed;
 
-    /** A segment written to the pool whose catalog entries are not committed yet. */
-    private record WrittenSegment(long extentId, StoredExtent extent, SegmentEntry entry) {
+    /**
+     * A segment handed to the pool whose catalog entries are not committed yet; its write may still be in flight
+     * (at most {@code segmentsInFlight} per cartridge), and is always complete before the catalog records it.
+     */
+    private record WrittenSegment(long extentId, CompletableFuture<StoredExtent> extent, SegmentEntry entry) {
+
+        StoredExtent await() throws IOException {
+            try {
+                return extent.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof IOException io ? io : new IOException("segment write failed: " + cause, cause);
+            }
+        }
     }
 
     SegmentAppender(CartridgeBackend backend, BlockCodec codec, long cartridge) {
@@ -109,7 +123,8 @@ final class SegmentAppender {
         }
         int flags = codecUsed ? BlockRecordDescriptor.FLAG_COMPRESSED : 0;
         BlockRecordDescriptor.put(open, openOffset, BlockRecordDescriptor.KIND_DATA, flags,
-                flags != 0 ? codec.id() : 0, stored, live.endOfData, length, payloadCrc(block), crc);
+                flags != 0 ? codec.id() : 0, stored, live.endOfData, length,
+                codecUsed && codec.knowsPayloadCrc() ? codec.lastPayloadCrc() : payloadCrc(block), crc);
         pending.add(live.endOfData, openExtent, openOffset, BlockEntry.DATA, length, stored, live.nativeBytes,
                 live.filemarks, live.storedBytes);
         openOffset += BlockRecordDescriptor.HEADER_LENGTH + stored;
@@ -142,8 +157,9 @@ final class SegmentAppender {
         writeOpen();
     }
 
-    /** Pool durability barrier for the segments written since the last one. */
+    /** Pool durability barrier for the segments written since the last one (waits for those in flight first). */
     void syncSegments() throws IOException {
+        awaitInFlight(0);
         if (unsynced) {
             segments.sync();
             unsynced = false;
@@ -154,9 +170,10 @@ final class SegmentAppender {
      * Adds the written segments and their records' entries to the batch (not those of the open segment); call
      * {@link #committed()} once the batch is applied.
      */
-    void writeTo(CatalogBatch batch) {
+    void writeTo(CatalogBatch batch) throws IOException {
         for (WrittenSegment w : written) {
-            batch.putExtent(new ExtentRecord(w.extentId, w.extent.address(), w.extent.length(), 1));
+            StoredExtent extent = w.await();
+            batch.putExtent(new ExtentRecord(w.extentId, extent.address(), extent.length(), 1));
             batch.putSegment(cartridge, partition, w.entry);
         }
         pending.writeTo(batch, cartridge, partition, entriesWritten);
@@ -248,10 +265,35 @@ final class SegmentAppender {
         ByteBuffer segment = open;
         open = null;
         openRecords = 0;
-        StoredExtent extent = segments.write(segment, openOffset);
+        CompletableFuture<StoredExtent> extent = segments.writeAsync(segment, openOffset);
         unsynced = true;
         entriesWritten = pending.size();
         written.add(new WrittenSegment(openExtent, extent, new SegmentEntry(openFirstObject, openExtent,
                 openSequence)));
+        awaitInFlight(backend.config().segmentsInFlight());
+    }
+
+    /**
+     * Waits, oldest first, until at most {@code limit} written segments are still on their way to the pool. A
+     * failed write surfaces here, on the command that waits, and again at every later wait: the segment's
+     * records can never be committed, so the cartridge refuses to pretend they were.
+     */
+    private void awaitInFlight(int limit) throws IOException {
+        int inFlight = 0;
+        for (int i = 0; i < written.size(); i++) {
+            CompletableFuture<StoredExtent> extent = written.get(i).extent;
+            if (!extent.isDone()) {
+                inFlight++;
+            } else if (extent.isCompletedExceptionally()) {
+                written.get(i).await();
+            }
+        }
+        for (int i = 0; i < written.size() && inFlight > limit; i++) {
+            WrittenSegment w = written.get(i);
+            if (!w.extent.isDone()) {
+                w.await();
+                inFlight--;
+            }
+        }
     }
 }

@@ -32,6 +32,19 @@ public interface BlockCodec {
      */
     void decompress(ByteBuffer source, ByteBuffer destination, int length) throws IOException;
 
+    /**
+     * True when {@link #compress} computes the CRC32C of the original bytes anyway ({@link #lastPayloadCrc}), so
+     * the caller need not read the block a second time for the record header.
+     */
+    default boolean knowsPayloadCrc() {
+        return false;
+    }
+
+    /** The CRC32C of the block the last successful {@link #compress} consumed; see {@link #knowsPayloadCrc}. */
+    default int lastPayloadCrc() {
+        throw new UnsupportedOperationException("this codec does not compute payload CRCs");
+    }
+
     /** True when {@link #decompress} needs a direct destination buffer. */
     default boolean needsDirectDestination() {
         return false;

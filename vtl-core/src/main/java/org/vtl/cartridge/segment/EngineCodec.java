@@ -2,6 +2,7 @@ package org.vtl.cartridge.segment;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.concurrent.locks.LockSupport;
 
 import org.vtl.compress.BlockCompressor;
@@ -11,6 +12,7 @@ import org.vtl.compress.CompletionListener;
 import org.vtl.compress.CompressionEngine;
 import org.vtl.compress.CompressionStream;
 import org.vtl.compress.Operation;
+import org.vtl.compress.frame.BlockFrameDescriptor;
 
 /**
  * The {@link BlockCodec} on the compression engine: each block goes to the engine as one request, compressed
@@ -20,9 +22,9 @@ import org.vtl.compress.Operation;
  * bounded queue is shared by all drives). One instance per mounted cartridge; nothing allocated per block.
  *
  * <p>A block that arrives in pieces (one per iSCSI Data-Out PDU, the usual case for blocks above the
- * initiator's burst or segment length) is gathered once into a reusable direct buffer first: zstd's
- * single-shot API compresses one contiguous source. Storing such blocks raw instead would silently turn
- * compression off for every real initiator.
+ * initiator's burst or segment length) goes to the engine as its pieces: zstd streams over them in place, so
+ * the payload is still read once and copied never. Only pieces on the heap (tests) are gathered first.
+ * Storing such blocks raw instead would silently turn compression off for every real initiator.
  */
 public final class EngineCodec implements BlockCodec, CompletionListener {
 
@@ -35,6 +37,7 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
     private volatile boolean done;
     private BlockStatus status;
     private int outputLength;
+    private int lastPayloadCrc;
     /** Reused for blocks that arrive in several pieces; grows to the largest such block, never per block. */
     private ByteBuffer gathered;
 
@@ -55,14 +58,44 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
                 || destination.remaining() < BlockCompressor.maxFrameLength(length)) {
             return -1;
         }
-        ByteBuffer input = source.length == 1 && source[0].isDirect() ? source[0] : gather(source, length);
         int start = destination.position();
-        if (run(Operation.COMPRESS, input, destination) != BlockStatus.OK) {
+        BlockStatus s;
+        if (source.length == 1 && source[0].isDirect()) {
+            s = run(Operation.COMPRESS, source[0], destination);
+        } else if (allDirect(source)) {
+            s = runPieces(source, length, destination);
+        } else {
+            s = run(Operation.COMPRESS, gather(source, length), destination);
+        }
+        if (s != BlockStatus.OK) {
             destination.position(start);
             return -1;
         }
+        lastPayloadCrc = destination.order() == ByteOrder.LITTLE_ENDIAN
+                ? destination.getInt(start + BlockFrameDescriptor.PAYLOAD_CRC_OFFSET)
+                : Integer.reverseBytes(destination.getInt(start + BlockFrameDescriptor.PAYLOAD_CRC_OFFSET));
         destination.position(start + outputLength);
         return outputLength;
+    }
+
+    /** The engine frame carries the CRC32C of the original bytes: the record header reuses it. */
+    @Override
+    public boolean knowsPayloadCrc() {
+        return true;
+    }
+
+    @Override
+    public int lastPayloadCrc() {
+        return lastPayloadCrc;
+    }
+
+    private static boolean allDirect(ByteBuffer[] pieces) {
+        for (ByteBuffer piece : pieces) {
+            if (!piece.isDirect()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -94,10 +127,24 @@ public final class EngineCodec implements BlockCodec, CompletionListener {
     }
 
     private BlockStatus run(Operation operation, ByteBuffer source, ByteBuffer destination) {
+        return submitAndWait(operation, source, null, 0, destination);
+    }
+
+    /** Compresses a block that arrived in several direct pieces without gathering them (zstd streams over them). */
+    private BlockStatus runPieces(ByteBuffer[] pieces, int length, ByteBuffer destination) {
+        return submitAndWait(Operation.COMPRESS, null, pieces, length, destination);
+    }
+
+    private BlockStatus submitAndWait(Operation operation, ByteBuffer source, ByteBuffer[] pieces, int length,
+                                      ByteBuffer destination) {
         done = false;
         waiter = Thread.currentThread();
         try {
-            engine.submit(stream, operation, source, destination, this, null);
+            if (pieces == null) {
+                engine.submit(stream, operation, source, destination, this, null);
+            } else {
+                engine.submit(stream, pieces, length, destination, this, null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return BlockStatus.ABORTED;

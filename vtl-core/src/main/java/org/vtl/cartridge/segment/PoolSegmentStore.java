@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.vtl.raid.Extent;
@@ -83,6 +84,16 @@ public final class PoolSegmentStore implements SegmentStore {
 
     @Override
     public StoredExtent write(ByteBuffer claimed, int length) throws IOException {
+        try {
+            return writeAsync(claimed, length).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new PoolException("stripe write failed", e);
+        }
+    }
+
+    /** The stripe's parity is computed on the calling thread; the future waits only for the member writes. */
+    @Override
+    public CompletableFuture<StoredExtent> writeAsync(ByteBuffer claimed, int length) {
         StripeBuffer buffer;
         synchronized (this) {
             buffer = claims.remove(claimed);
@@ -91,11 +102,7 @@ public final class PoolSegmentStore implements SegmentStore {
             throw new IllegalArgumentException("buffer was not claimed from this store");
         }
         claimed.clear();
-        try {
-            return fromPool(pool.write(buffer, length).join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof IOException io ? io : new PoolException("stripe write failed", e);
-        }
+        return pool.write(buffer, length).thenApply(PoolSegmentStore::fromPool);
     }
 
     @Override

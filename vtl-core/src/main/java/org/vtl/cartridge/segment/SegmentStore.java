@@ -2,6 +2,7 @@ package org.vtl.cartridge.segment;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The cartridge layer's port to the pool: whole segments are appended (as full or narrower stripes), synced,
@@ -28,6 +29,19 @@ public interface SegmentStore extends AutoCloseable {
 
     /** Writes bytes {@code [0, length)} of a claimed buffer as one extent; the buffer goes back to the store. */
     StoredExtent write(ByteBuffer claimed, int length) throws IOException;
+
+    /**
+     * Starts writing bytes {@code [0, length)} of a claimed buffer as one extent and returns at once; the future
+     * completes with the extent once it is written (not yet durable: {@link #sync}) or fails with the
+     * {@link IOException}. Several writes may be in flight; each is independent. The default writes at once.
+     */
+    default CompletableFuture<StoredExtent> writeAsync(ByteBuffer claimed, int length) {
+        try {
+            return CompletableFuture.completedFuture(write(claimed, length));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Gives a claimed buffer back unwritten and drops its reservation. */
     void release(ByteBuffer claimed);

@@ -3,6 +3,7 @@ package org.vtl.scsi.smc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.vtl.scsi.ScsiException;
 import org.vtl.scsi.SenseCode;
 import org.vtl.scsi.identity.ChangerIdentity;
 import org.vtl.scsi.spc.InquiryData;
+import org.vtl.scsi.spc.ModePage;
 import org.vtl.scsi.spc.SpcCommands;
 import org.vtl.scsi.spc.SpcLogicalUnit;
 import org.vtl.scsi.spc.TapeAlertFlags;
@@ -37,9 +39,11 @@ public final class MediaChanger extends SpcLogicalUnit {
 
     private final ChangerIdentity identity;
     private final InquiryData inquiryData;
-    private final Partition partition;
+    /** Replaced only by {@link #resize}, under the state lock; volatile for the admin layer's readers. */
+    private volatile Partition partition;
     private final LibraryStateStore store;
-    private final List<? extends TransferDevice> drives;
+    /** Replaced only by {@link #reconfigure}, under the state lock. */
+    private volatile List<? extends TransferDevice> drives;
     private final TapeAlertFlags tapeAlert = new TapeAlertFlags();
 
     /**
@@ -274,6 +278,66 @@ public final class MediaChanger extends SpcLogicalUnit {
         } finally {
             stateLock.unlock();
         }
+    }
+
+    /**
+     * An operator change to the inventory that the admin layer plans and persists itself (with its own records, in
+     * one catalog batch): {@code change} runs under the changer's lock, so no MOVE MEDIUM interleaves between its
+     * plan and its commit; the changes it returns are then applied and every other I_T nexus gets {@code attention}
+     * (nothing when it changed nothing). What {@code change} throws propagates and nothing is applied.
+     */
+    public void changeInventory(InventoryChange change, SenseCode attention) {
+        stateLock.lock();
+        try {
+            List<ElementChange> changes = change.commit(partition);
+            if (!changes.isEmpty()) {
+                partition.apply(changes);
+                unitAttentions().raise(attention, null);
+            }
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * The operator resized the library (storage or import/export slots; the drives stay): {@code rebuild} gets the
+     * current element state under the changer's lock and returns the new one, with the same contents, after
+     * persisting it. The logical unit stays, so sessions keep their nexus; the element address assignment page
+     * follows the new layout and every other I_T nexus gets MODE PARAMETERS CHANGED then NOT READY TO READY CHANGE
+     * (see package-info). What {@code rebuild} throws propagates and nothing changes.
+     */
+    public void resize(UnaryOperator<Partition> rebuild) {
+        reconfigure(rebuild, drives);
+    }
+
+    /**
+     * As {@link #resize}, with drives added or removed: {@code newDrives} are the drive logical units of the new
+     * layout in data transfer element order (a removed drive's cartridge was placed elsewhere by {@code rebuild}).
+     */
+    public void reconfigure(UnaryOperator<Partition> rebuild, List<? extends TransferDevice> newDrives) {
+        stateLock.lock();
+        try {
+            Partition next = rebuild.apply(partition);
+            if (next.layout().dataTransferCount() != newDrives.size()) {
+                throw new IllegalArgumentException("partition " + next.name() + " has "
+                        + next.layout().dataTransferCount() + " drive elements, got " + newDrives.size() + " drives");
+            }
+            partition = next;
+            drives = List.copyOf(newDrives);
+            List<ModePage> pages = SmcModePages.pages(next.layout());
+            modePages().replaceAll(old -> pages.stream().filter(p -> p.pageCode() == old.pageCode()).findFirst()
+                    .orElse(old));
+            unitAttentions().raise(SenseCode.MODE_PARAMETERS_CHANGED, null);
+            unitAttentions().raise(SenseCode.NOT_READY_TO_READY_CHANGE, null);
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /** Plans element changes on the live partition and persists them; see {@link #changeInventory}. */
+    @FunctionalInterface
+    public interface InventoryChange {
+        List<ElementChange> commit(Partition partition);
     }
 
     private void commitAdmin(List<ElementChange> changes, SenseCode attention) {

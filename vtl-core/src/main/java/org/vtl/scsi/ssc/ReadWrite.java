@@ -79,17 +79,22 @@ final class ReadWrite {
     private ScsiResponse writeBlocks(Payload[] blocks, boolean fixed, int length) {
         MountedCartridge c = drive.cartridge();
         boolean earlyWarning = false;
+        long bytes = 0;
         for (int i = 0; i < blocks.length; i++) {
+            int size = blocks[i].length();
             try {
                 earlyWarning |= c.writeBlock(blocks[i]) == WriteOutcome.WRITTEN_EARLY_WARNING;
+                bytes += size;
             } catch (MediumException e) {
                 for (int j = i + 1; j < blocks.length; j++) {
                     blocks[j].release();
                 }
+                drive.counters().written(bytes, i);
                 SenseData s = drive.sense(e);
                 throw new ScsiException(s.withInformation(fixed ? blocks.length - i : length));
             }
         }
+        drive.counters().written(bytes, blocks.length);
         if (earlyWarning) {
             throw new ScsiException(SenseData.of(SenseCode.END_OF_PARTITION_DETECTED).withEndOfMedium()
                     .withInformation(0));
@@ -165,38 +170,48 @@ final class ReadWrite {
                                     boolean lbp, int length) {
         MountedCartridge c = drive.cartridge();
         int protection = lbp ? SscModePages.LBP_LENGTH : 0;
-        for (int i = 0; i < count; i++) {
-            int at = i * blockSize;
-            ByteBuffer window = buffer.duplicate().position(at).limit(at + Math.max(blockSize - protection, 0));
-            ReadOutcome o;
-            try {
-                o = c.read(window);
-            } catch (MediumException e) {
-                throw new ScsiException(drive.sense(e).withInformation(fixed ? count - i : length),
-                        drive.buffers().payload(buffer, at));
-            }
-            switch (o.kind()) {
-                case DATA -> {
-                    int record = o.recordLength() + protection;
-                    int delivered = o.copied();
-                    if (lbp && o.copied() == o.recordLength()) {
-                        appendCrc(buffer, at, o.copied());
-                        delivered += protection;
-                    }
-                    if (record != blockSize) {
-                        return incorrectLength(buffer, at, delivered, record, blockSize, i, count, fixed, sili);
-                    }
+        long bytes = 0;
+        int blocks = 0;
+        try {
+            for (int i = 0; i < count; i++) {
+                int at = i * blockSize;
+                ByteBuffer window = buffer.duplicate().position(at).limit(at + Math.max(blockSize - protection, 0));
+                ReadOutcome o;
+                try {
+                    o = c.read(window);
+                } catch (MediumException e) {
+                    throw new ScsiException(drive.sense(e).withInformation(fixed ? count - i : length),
+                            drive.buffers().payload(buffer, at));
                 }
-                case FILEMARK -> throw new ScsiException(SenseData.of(SenseCode.FILEMARK_DETECTED).withFilemark()
-                        .withInformation(fixed ? count - i : length), drive.buffers().payload(buffer, at));
-                case END_OF_DATA -> throw new ScsiException(SenseData.of(SenseCode.END_OF_DATA_DETECTED)
-                        .withInformation(fixed ? count - i : length), drive.buffers().payload(buffer, at));
-                default -> throw new ScsiException(SenseData.of(SenseCode.END_OF_PARTITION_MEDIUM_ERROR)
-                        .withEndOfMedium().withInformation(fixed ? count - i : length),
-                        drive.buffers().payload(buffer, at));
+                switch (o.kind()) {
+                    case DATA -> {
+                        int record = o.recordLength() + protection;
+                        int delivered = o.copied();
+                        if (lbp && o.copied() == o.recordLength()) {
+                            appendCrc(buffer, at, o.copied());
+                            delivered += protection;
+                        }
+                        if (record == blockSize || !fixed) { // fixed mode returns only the blocks before it
+                            blocks++;
+                            bytes += delivered;
+                        }
+                        if (record != blockSize) {
+                            return incorrectLength(buffer, at, delivered, record, blockSize, i, count, fixed, sili);
+                        }
+                    }
+                    case FILEMARK -> throw new ScsiException(SenseData.of(SenseCode.FILEMARK_DETECTED).withFilemark()
+                            .withInformation(fixed ? count - i : length), drive.buffers().payload(buffer, at));
+                    case END_OF_DATA -> throw new ScsiException(SenseData.of(SenseCode.END_OF_DATA_DETECTED)
+                            .withInformation(fixed ? count - i : length), drive.buffers().payload(buffer, at));
+                    default -> throw new ScsiException(SenseData.of(SenseCode.END_OF_PARTITION_MEDIUM_ERROR)
+                            .withEndOfMedium().withInformation(fixed ? count - i : length),
+                            drive.buffers().payload(buffer, at));
+                }
             }
+            return ScsiResponse.good(drive.buffers().payload(buffer, blockSize * count));
+        } finally {
+            drive.counters().read(bytes, blocks);
         }
-        return ScsiResponse.good(drive.buffers().payload(buffer, blockSize * count));
     }
 
     /**

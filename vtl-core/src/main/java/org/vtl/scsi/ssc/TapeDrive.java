@@ -39,6 +39,7 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
     private final TapeAlertFlags tapeAlert = new TapeAlertFlags();
     private final SscModePages pages;
     private final BufferPool buffers = new BufferPool();
+    private final DriveCounters counters = new DriveCounters();
     private MountedCartridge cartridge;
     private boolean loaded;
     private int blockLength;
@@ -69,6 +70,11 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
 
     public TapeAlertFlags tapeAlert() {
         return tapeAlert;
+    }
+
+    /** Bytes and blocks this drive moved since it started, and what they took after compression. */
+    public DriveCounters counters() {
+        return counters;
     }
 
     /** The barcode of the cartridge in the drive (loaded or ejected), or null. */
@@ -129,6 +135,7 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
                 throw ScsiException.of(SenseCode.INCOMPATIBLE_MEDIUM_INSTALLED);
             }
             cartridge.setCompression(pages.compression());
+            counters.mounted(cartridge);
             loaded = true;
             unitAttentions().raise(SenseCode.NOT_READY_TO_READY_CHANGE, null);
         } finally {
@@ -155,6 +162,8 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
             } catch (MediumException e) {
                 LOG.error("{}: flushing {} on removal failed", name(), c.info().barcode(), e);
                 tapeAlert.set(TapeAlertFlags.HARD_ERROR);
+            } finally {
+                counters.unmounting(c); // after close: the cartridge counted every block it flushed
             }
         } finally {
             stateLock.unlock();
@@ -170,6 +179,8 @@ public final class TapeDrive extends SpcLogicalUnit implements TransferDevice {
                     cartridge.close();
                 } catch (MediumException e) {
                     LOG.error("{}: flushing {} at shutdown failed", name(), cartridge.info().barcode(), e);
+                } finally {
+                    counters.unmounting(cartridge);
                 }
                 cartridge = null;
                 loaded = false;

@@ -36,6 +36,14 @@ public final class LoginStateMachine {
 
         /** A fresh, non-zero TSIH. */
         int newTsih();
+
+        /**
+         * Whether a new session of this initiator may start now (a reinstatement of one of its sessions always may);
+         * refused with {@link LoginStatus#OUT_OF_RESOURCES} when the target's session limit is reached.
+         */
+        default boolean admits(SessionType type, long isid, String initiatorName, String targetName) {
+            return true;
+        }
     }
 
     /** Where the login stands after a request. */
@@ -304,6 +312,11 @@ public final class LoginStateMachine {
             return respond(request, true, next, answer, Outcome.CONTINUE, null);
         }
         negotiation.checkRequiredDigests();
+        if (!directory.admits(sessionType, isid, initiatorName, target == null ? null : target.name())) {
+            // RFC 7143 11.13.5: 0302h "Out of resources: the target has insufficient session, connection, or
+            // other resources"; 0206h "Too many connections" is about connections of one session (MC/S)
+            throw new LoginException(LoginStatus.OUT_OF_RESOURCES, "session limit reached");
+        }
         tsih = directory.newTsih();
         SessionParameters result = negotiation.result(sessionType, initiatorName, initiatorAlias,
                 target == null ? null : target.name());

@@ -108,6 +108,14 @@ public final class IscsiTargetServer implements AutoCloseable {
         return sessions.size();
     }
 
+    /**
+     * Accepts at most {@code maxSessions} normal sessions on this portal from now on; a login beyond them is refused
+     * with status 0302h Out of resources (RFC 7143 11.13.5). Discovery sessions and reinstatements are not limited.
+     */
+    public void limitSessions(int maxSessions) {
+        sessions.limit(maxSessions);
+    }
+
     /** The open sessions, for the admin API. */
     public java.util.List<SessionInfo> sessions() {
         return sessions.sessions().stream()

@@ -1,6 +1,7 @@
 package org.vtl.iscsi.session;
 
 import org.vtl.iscsi.login.LoginStateMachine;
+import org.vtl.iscsi.login.SessionType;
 import org.vtl.iscsi.login.TargetAuth;
 import org.vtl.iscsi.login.TargetPolicy;
 
@@ -35,5 +36,10 @@ final class LoginDirectory implements LoginStateMachine.Directory {
     @Override
     public int newTsih() {
         return sessions.newTsih();
+    }
+
+    @Override
+    public boolean admits(SessionType type, long isid, String initiatorName, String targetName) {
+        return type == SessionType.DISCOVERY || sessions.admits(isid, initiatorName, targetName);
     }
 }

@@ -19,6 +19,7 @@ public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
 
     private final ConcurrentHashMap<Integer, Session> sessions = new ConcurrentHashMap<>();
+    private volatile int limit = Integer.MAX_VALUE;
     private final AtomicInteger nextTsih = new AtomicInteger(1);
 
     /** A fresh TSIH in 1..65535 not used by a live session. */
@@ -34,6 +35,33 @@ public final class SessionRegistry {
 
     public boolean exists(int tsih) {
         return sessions.containsKey(tsih);
+    }
+
+    /** Most normal sessions at once (RFC 7143 11.13.5 "Out of resources" beyond it); discovery sessions are free. */
+    public void limit(int maxSessions) {
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("session limit " + maxSessions + " < 1");
+        }
+        limit = maxSessions;
+    }
+
+    /**
+     * Whether a new normal session may start: below the limit, or reinstating a session of the same initiator,
+     * ISID and target (RFC 7143 6.3.5), which replaces it.
+     */
+    boolean admits(long isid, String initiatorName, String targetName) {
+        int normal = 0;
+        for (Session s : sessions.values()) {
+            if (s.discovery()) {
+                continue;
+            }
+            if (s.isid() == isid && s.parameters().initiatorName().equalsIgnoreCase(initiatorName)
+                    && Objects.equals(s.targetName(), targetName)) {
+                return true;
+            }
+            normal++;
+        }
+        return normal < limit;
     }
 
     void register(Session session) {

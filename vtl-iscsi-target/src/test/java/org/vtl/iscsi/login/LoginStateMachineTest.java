@@ -21,6 +21,10 @@ class LoginStateMachineTest {
             DigestPolicy.OPTIONAL, 262144, 262144, 65536, true, true, 1, 2, 20, 7);
 
     private static LoginStateMachine machine(TargetAuth auth, InitiatorAcl acl) {
+        return machine(auth, acl, true);
+    }
+
+    private static LoginStateMachine machine(TargetAuth auth, InitiatorAcl acl, boolean admits) {
         return new LoginStateMachine(PARAMETERS, new LoginStateMachine.Directory() {
             @Override
             public TargetPolicy target(String name) {
@@ -40,6 +44,11 @@ class LoginStateMachineTest {
             @Override
             public int newTsih() {
                 return 42;
+            }
+
+            @Override
+            public boolean admits(SessionType type, long isid, String initiatorName, String targetName) {
+                return admits;
             }
         }, 16, new SecureRandom());
     }
@@ -157,5 +166,17 @@ class LoginStateMachineTest {
                 () -> TargetAuth.chap("u", "short"));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> TargetAuth.mutualChap("u", "0123456789ab", "t", "0123456789ab"));
+    }
+
+    /** RFC 7143 11.13.5: 0302h Out of resources, "insufficient session, connection, or other resources". */
+    @Test
+    void aNewSessionBeyondTheSessionLimitIsRefusedOutOfResources() {
+        LoginStateMachine m = machine(TargetAuth.none(), InitiatorAcl.allowAll(), false);
+        var step = m.process(request(true, 1, 3, "InitiatorName=iqn.i:x|TargetName=" + TARGET
+                + "|MaxRecvDataSegmentLength=8192|DefaultTime2Retain=20|"));
+        assertEquals(LoginStateMachine.Outcome.FAILED, step.outcome());
+        assertEquals(LoginStatus.OUT_OF_RESOURCES, step.status());
+        assertEquals(0x03, step.response().statusClass());
+        assertEquals(0x02, step.response().statusDetail());
     }
 }
