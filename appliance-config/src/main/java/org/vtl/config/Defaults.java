@@ -23,7 +23,7 @@ public final class Defaults {
                 List.of(new CartridgeRange("VTL000L9-VTL019L9", LtoGeneration.LTO9, null, false)),
                 null, null, List.of());
         return new ApplianceConfig("./vtl-data",
-                new PoolConfig(new MembersConfig(6, List.of(), ByteSize.ofGiB(16)), ByteSize.ofMiB(1), 1, true),
+                new PoolConfig(new MembersConfig(6, List.of(), ByteSize.ofGiB(16)), ByteSize.ofMiB(1), 1, true, 2),
                 new CompressionConfig(Codec.ZSTD, 1, 2, 64),
                 new IscsiConfig(List.of("127.0.0.1:3260"), 64, 262_144, 1_048_576, 65_536),
                 List.of(partition),

@@ -14,5 +14,10 @@ public record PoolConfig(
         int groups,
         @ConfigKey(doc = "Open members with O_DIRECT (aligned pooled buffers, several writes in flight); "
                 + "falls back to the page cache where the filesystem refuses it.")
-        boolean directIo) {
+        boolean directIo,
+        @ConfigKey(doc = "Full stripes one writing drive may have on their way to the members while it compresses "
+                + "the next blocks (0: each stripe is written before the next block is accepted). All are waited "
+                + "for at every sync point (filemark, rewind, unload...); see ADR 0005.",
+                min = 0, max = 16)
+        int stripesInFlightPerDrive) {
 }

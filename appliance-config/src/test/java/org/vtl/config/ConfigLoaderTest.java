@@ -59,6 +59,7 @@ class ConfigLoaderTest {
                   chunkSize: 1MiB
                   groups: 2
                   directIo: false
+                  stripesInFlightPerDrive: 0
                 compression: {codec: none, level: 5, threads: 4, queueDepth: 128}
                 iscsi:
                   portals: ["0.0.0.0:3260", "[::1]:3261"]
@@ -88,7 +89,7 @@ class ConfigLoaderTest {
         ApplianceConfig c = ConfigLoader.parse(yaml, "full.yaml");
         assertEquals("/srv/vtl", c.dataDir());
         assertEquals(new PoolConfig(new MembersConfig(8, List.of("/d/a", "/d/b", "/d/c", "/d/d", "/d/e", "/d/f",
-                "/d/g", "/d/h"), ByteSize.ofGiB(1)), ByteSize.ofMiB(1), 2, false), c.pool());
+                "/d/g", "/d/h"), ByteSize.ofGiB(1)), ByteSize.ofMiB(1), 2, false, 0), c.pool());
         assertEquals(new CompressionConfig(Codec.NONE, 5, 4, 128), c.compression());
         assertEquals(new IscsiConfig(List.of("0.0.0.0:3260", "[::1]:3261"), 8, 65536, 262144, 262144), c.iscsi());
         PartitionConfig p = c.partitions().get(0);

@@ -19,7 +19,8 @@ class ConfigRulesTest {
                 bad("unknown top-level key", "colour: blue",
                         "colour: unknown key (known keys: dataDir, pool, compression, iscsi, partitions, admin, metrics)"),
                 bad("unknown nested key", "pool: {chunksize: 1MiB}",
-                        "pool.chunksize: unknown key (known keys: members, chunkSize, groups, directIo)"),
+                        "pool.chunksize: unknown key (known keys: members, chunkSize, groups, directIo, "
+                        + "stripesInFlightPerDrive)"),
                 bad("unknown key in a list element", "partitions: [{name: a, drive: 2}]",
                         "partitions[0].drive: unknown key (known keys: name, iqn, changer, drives, driveGeneration, "
                                 + "driveVendor, slots, importExportSlots, cartridges, quota, chap, allowedInitiators)"),

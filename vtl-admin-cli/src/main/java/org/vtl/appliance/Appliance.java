@@ -170,7 +170,8 @@ public final class Appliance implements AutoCloseable {
     private CartridgeBackend openBackend(Catalog catalog, RaidPoolService pool, CompressionEngine engine)
             throws ApplianceException {
         boolean compress = config.compression().codec() == org.vtl.config.Codec.ZSTD;
-        LogConfig log = new LogConfig(new CapacityPolicy(0, 10, maxBlock(pool)), 16);
+        LogConfig log = new LogConfig(new CapacityPolicy(0, 10, maxBlock(pool)), 16,
+                config.pool().stripesInFlightPerDrive());
         try {
             CartridgeBackend backend = CartridgeBackend.open(catalog, new PoolSegmentStore(pool.pool()),
                     id -> compress ? new EngineCodec(engine, id) : new StoredCodec(), log);
